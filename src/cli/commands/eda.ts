@@ -1,0 +1,55 @@
+import { Command } from "commander";
+import { availableParallelism } from "node:os";
+import { getSimulator } from "../../eda/evaluate.js";
+import { verilatorToolchain } from "../../eda/verilator/toolchain.js";
+import { serveStdio } from "../../exec/stdio-server.js";
+import { CliError, type CliContext } from "../context.js";
+
+export function edaCommand(ctx: CliContext): Command {
+  const eda = new Command("eda").description("the EDA server side: serve protocol v1, check tools");
+  eda
+    .command("serve")
+    .description("serve protocol v1 (JSON lines) on stdin/stdout; this is what a remote host runs")
+    .option("--stdio", "use stdin/stdout (the only transport in v1)")
+    .option("--slots <n>", "concurrent jobs (default: cores)", (v) => parseInt(v, 10))
+    .option("--work-dir <dir>", "parent of job directories")
+    .action(async (o: { stdio?: boolean; slots?: number; workDir?: string }) => {
+      if (!o.stdio) throw new CliError("only --stdio is supported");
+      await serveStdio({
+        input: process.stdin,
+        output: process.stdout,
+        slots: o.slots,
+        workRoot: o.workDir,
+        log: (l) => ctx.err(l),
+      });
+    });
+  eda
+    .command("check")
+    .description("report the simulators on this machine and warm the Verilator build cache")
+    .option("--json", "print JSON")
+    .action(async (o: { json?: boolean }) => {
+      const report: Record<string, unknown> = { slots: availableParallelism() };
+      for (const name of ["verilator", "icarus"]) {
+        try {
+          report[name] = { version: await getSimulator(name).version(), ok: true };
+        } catch (err) {
+          report[name] = { ok: false, error: (err as Error).message };
+        }
+      }
+      try {
+        const tc = await verilatorToolchain();
+        report.verilatorCache = {
+          dir: tc.dir,
+          ccache: tc.info.ccache !== null,
+          classPatch: tc.info.needsClassCoveragePatch,
+        };
+      } catch (err) {
+        report.verilatorCache = { error: (err as Error).message };
+      }
+      if (o.json) ctx.out(JSON.stringify(report, null, 2));
+      else for (const [k, v] of Object.entries(report)) ctx.out(`${k.padEnd(16)} ${JSON.stringify(v)}`);
+      const ok = (report.verilator as { ok: boolean }).ok;
+      ctx.exitCode = ok ? 0 : 3;
+    });
+  return eda;
+}

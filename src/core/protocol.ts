@@ -1,0 +1,161 @@
+// Protocol v1: the contract between clients (executors) and EDA servers.
+// zod is the single source; JSON Schema in docs/ is generated from these (npm run schemas).
+import { z } from "zod";
+
+export const PROTOCOL_VERSION = 1;
+
+/** A file of a repository or a testbench. `content` may be omitted when the server has `sha256`. */
+export const FileRef = z.object({
+  name: z.string().min(1).describe("relative path inside the job, e.g. rtl/fifo.sv"),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  content: z.string().optional(),
+});
+export type FileRef = z.infer<typeof FileRef>;
+
+export const CoverageTarget = z.object({
+  inst_name: z.string().min(1).describe("instance path below the testbench top, e.g. dut or dut.core"),
+  metric: z.string().default("overall"),
+  target_percentage: z.number().min(0).max(100),
+});
+export type CoverageTarget = z.infer<typeof CoverageTarget>;
+
+export const SimLimits = z.object({
+  wallMs: z.number().int().positive().default(60_000).describe("wall-clock limit of the whole job"),
+  simTimeNs: z.number().positive().default(10_000_000).describe("simulated-time limit (ns)"),
+  memoryMb: z.number().int().positive().default(4096).describe("address-space limit per process"),
+  outputBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024)
+    .describe("log bytes kept (head + tail)"),
+});
+export type SimLimits = z.infer<typeof SimLimits>;
+
+export const SimulatorName = z.enum(["verilator", "icarus"]);
+export type SimulatorName = z.infer<typeof SimulatorName>;
+
+export const SimRequest = z.object({
+  protocol: z.literal(PROTOCOL_VERSION).default(PROTOCOL_VERSION),
+  id: z.string().optional().describe("caller's job id, echoed in the result"),
+  rtl: z.array(FileRef).min(1).describe("DUT sources, compiled together"),
+  testbench: FileRef,
+  top: z.string().min(1).describe("DUT top module name"),
+  instance: z.string().min(1).default("dut").describe("DUT instance name under the testbench top"),
+  tbTop: z.string().optional().describe("testbench top module; found automatically when omitted"),
+  defines: z.record(z.string(), z.string()).default({}),
+  targets: z.array(CoverageTarget).default([]),
+  limits: SimLimits.default(SimLimits.parse({})),
+  simulator: SimulatorName.default("verilator"),
+  options: z
+    .object({
+      keepJobDir: z.boolean().default(false),
+      lintOnly: z.boolean().default(false),
+      maxUncovered: z.number().int().nonnegative().default(200),
+    })
+    .default({ keepJobDir: false, lintOnly: false, maxUncovered: 200 }),
+});
+export type SimRequest = z.infer<typeof SimRequest>;
+export type SimRequestInput = z.input<typeof SimRequest>;
+
+/**
+ * Status taxonomy. `pass` and `no_finish` mean the simulation ran to its end; see docs/protocol.md.
+ * infra_error is never the model's fault and is retryable.
+ */
+export const SimStatus = z.enum([
+  "pass",
+  "compile_error",
+  "build_error",
+  "runtime_error",
+  "timeout",
+  "no_finish",
+  "rejected",
+  "infra_error",
+]);
+export type SimStatus = z.infer<typeof SimStatus>;
+
+export const Diagnostic = z.object({
+  severity: z.enum(["error", "warning", "info"]),
+  code: z.string().optional().describe("tool message code, e.g. UNSUPPORTED, PINMISSING"),
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  message: z.string(),
+  rule: z.string().optional().describe("id of the llm4cov rule this breaks (see docs/rules.md)"),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+const Fraction = z.number().min(0).max(1).nullable();
+
+export const MetricCounts = z.object({
+  covered: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type MetricCounts = z.infer<typeof MetricCounts>;
+
+export const InstanceCoverage = z.object({
+  path: z.string().describe("instance path below the testbench top, e.g. dut or dut.u_fifo"),
+  score: Fraction,
+  line: Fraction,
+  branch: Fraction,
+  toggle: Fraction,
+  user: Fraction,
+  counts: z.record(z.string(), MetricCounts),
+});
+export type InstanceCoverage = z.infer<typeof InstanceCoverage>;
+
+export const UncoveredPoint = z.object({
+  kind: z.enum(["line", "branch", "toggle", "user"]),
+  file: z.string(),
+  line: z.number().int(),
+  instance: z.string(),
+  detail: z.string().describe("branch arm, toggled signal bit, or cover name"),
+  source: z.string().describe("the source text of that line"),
+});
+export type UncoveredPoint = z.infer<typeof UncoveredPoint>;
+
+export const Coverage = z.object({
+  score: Fraction.describe("mean of the measured metrics of the DUT instance subtree"),
+  line: Fraction,
+  branch: Fraction,
+  toggle: Fraction,
+  user: Fraction,
+  instances: z.array(InstanceCoverage),
+  uncovered: z.array(UncoveredPoint),
+  uncoveredTotal: z.number().int().nonnegative(),
+  instanceFound: z.boolean().describe("the DUT instance was found in the coverage data"),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
+export const TargetCheck = z.object({
+  inst_name: z.string(),
+  target: z.number(),
+  achieved: z.number().nullable().describe("percentage reached, null when not measured"),
+  met: z.boolean(),
+});
+export type TargetCheck = z.infer<typeof TargetCheck>;
+
+export const StageTiming = z.object({ stage: z.string(), ms: z.number().nonnegative() });
+
+export const SimResult = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  id: z.string().optional(),
+  simulator: z.object({ name: z.string(), version: z.string() }),
+  status: SimStatus,
+  reason: z.string().describe("one line: why this status"),
+  coverage: Coverage.nullable(),
+  targets: z.array(TargetCheck),
+  targetsMet: z.boolean().nullable(),
+  diagnostics: z.array(Diagnostic),
+  log: z.string().describe("tool output, head and tail kept"),
+  logDroppedBytes: z.number().int().nonnegative(),
+  errorCount: z.number().int().nonnegative().describe("$error / failed assertions seen while running"),
+  simTimeNs: z.number().nullable(),
+  timings: z.array(StageTiming),
+  tbTop: z.string().nullable(),
+  sandbox: z.string().describe("how the job was isolated, e.g. 'rlimits' or 'bwrap'"),
+});
+export type SimResult = z.infer<typeof SimResult>;

@@ -1,0 +1,157 @@
+// One simulation job end to end: validate, place files in a fresh job directory, pre-check,
+// simulate, clean up. Never throws for a bad testbench: that is a status. Throws only for a
+// malformed request (ZodError) or missing blobs (the caller sends them and retries).
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sha256 } from "../core/hash.js";
+import { SimRequest, type SimRequestInput, type SimResult } from "../core/protocol.js";
+import { BlobStore } from "./blob-store.js";
+import { IcarusSimulator } from "./icarus.js";
+import {
+  dutModuleNames,
+  instanceProblem,
+  makeResult,
+  resolveTbTop,
+  testbenchFileName,
+  UnsafePathError,
+  writeJobFiles,
+} from "./job.js";
+import { precheckTestbench } from "./precheck.js";
+import type { SimJob, Simulator } from "./simulator.js";
+import { ToolMissingError } from "./verilator/toolchain.js";
+import { VerilatorSimulator } from "./verilator/verilator.js";
+
+export class MissingBlobsError extends Error {
+  constructor(readonly hashes: string[]) {
+    super(`missing file contents for ${hashes.length} blob(s)`);
+    this.name = "MissingBlobsError";
+  }
+}
+
+const simulators: Record<string, Simulator> = {
+  verilator: new VerilatorSimulator(),
+  icarus: new IcarusSimulator(),
+};
+
+export function getSimulator(name: string): Simulator {
+  const sim = simulators[name];
+  if (!sim) throw new Error(`unknown simulator ${name}; known: ${Object.keys(simulators).join(", ")}`);
+  return sim;
+}
+
+export interface EvaluateOptions {
+  /** Parent of job directories (default: $TMPDIR/llm4cov-jobs). */
+  workRoot?: string;
+  signal?: AbortSignal;
+  blobs?: BlobStore;
+}
+
+export function defaultWorkRoot(): string {
+  return process.env.LLM4COV_WORK ?? join(tmpdir(), "llm4cov-jobs");
+}
+
+/** Fills in file contents from the blob store; verifies given hashes. */
+function resolveFiles(req: SimRequest, blobs?: BlobStore): SimJob["request"] {
+  const missing: string[] = [];
+  const resolve = (f: { name: string; sha256?: string; content?: string }) => {
+    if (f.content !== undefined) {
+      if (f.sha256 && sha256(f.content) !== f.sha256) throw new Error(`sha256 mismatch for ${f.name}`);
+      blobs?.put(f.content, f.sha256);
+      return { name: f.name, content: f.content };
+    }
+    const content = f.sha256 ? blobs?.get(f.sha256) : undefined;
+    if (content === undefined) {
+      if (f.sha256) missing.push(f.sha256);
+      else throw new Error(`file ${f.name} has neither content nor sha256`);
+      return { name: f.name, content: "" };
+    }
+    return { name: f.name, content };
+  };
+  const rtl = req.rtl.map(resolve);
+  const testbench = resolve(req.testbench);
+  if (missing.length) throw new MissingBlobsError([...new Set(missing)]);
+  return { ...req, rtl, testbench };
+}
+
+export async function evaluate(input: SimRequestInput, opts: EvaluateOptions = {}): Promise<SimResult> {
+  const parsed = SimRequest.parse(input);
+  const request = resolveFiles(parsed, opts.blobs);
+  const started = Date.now();
+  const deadline = started + request.limits.wallMs;
+  const simulator = getSimulator(request.simulator);
+  const simInfo = { name: simulator.name, version: "unknown" };
+  const fail = (status: SimResult["status"], reason: string) =>
+    makeResult({ id: request.id, simulator: simInfo, status, reason });
+
+  try {
+    simInfo.version = await simulator.version();
+  } catch (err) {
+    return fail("infra_error", err instanceof Error ? err.message : String(err));
+  }
+
+  let tbName: string;
+  try {
+    tbName = testbenchFileName(
+      request.testbench.name,
+      request.rtl.map((f) => f.name),
+    );
+    request.rtl.forEach((f) => testbenchFileName(f.name, []));
+  } catch (err) {
+    if (err instanceof UnsafePathError) return fail("rejected", err.message);
+    throw err;
+  }
+  const testbench = { name: tbName, content: request.testbench.content };
+
+  // Pre-check before any tool touches the testbench.
+  const violations = precheckTestbench(testbench.content, dutModuleNames(request.rtl));
+  if (violations.length) {
+    const r = fail("rejected", `policy violation: ${violations[0]!.message} (line ${violations[0]!.line})`);
+    r.diagnostics = violations.map((v) => ({
+      severity: "error" as const,
+      code: "LLM4COV-REJECTED",
+      file: tbName,
+      line: v.line,
+      message: v.message,
+      rule: v.rule,
+    }));
+    return r;
+  }
+  const top = resolveTbTop(testbench.content, request.top, request.tbTop);
+  if (!top.tbTop) return fail("compile_error", `no testbench top module: ${top.problem}`);
+
+  const workRoot = opts.workRoot ?? defaultWorkRoot();
+  await mkdir(workRoot, { recursive: true });
+  const jobDir = await mkdtemp(join(workRoot, "job-"));
+  try {
+    await writeJobFiles(jobDir, [...request.rtl, testbench]);
+    const prepMs = Date.now() - started;
+    const result = await simulator.evaluate({
+      request: { ...request, testbench },
+      jobDir,
+      tbTop: top.tbTop,
+      signal: opts.signal,
+      deadline,
+    });
+    result.timings.unshift({ stage: "prepare", ms: prepMs });
+    const problem = instanceProblem(testbench.content, request.top, request.instance);
+    if (problem)
+      result.diagnostics.push({
+        severity: "warning",
+        code: "LLM4COV-INSTANCE",
+        file: tbName,
+        message: problem,
+        rule: "instance-name",
+      });
+    if (opts.signal?.aborted && result.status === "infra_error") result.reason = "cancelled";
+    return result;
+  } catch (err) {
+    if (err instanceof ToolMissingError) return fail("infra_error", err.message);
+    const msg = err instanceof Error ? err.message : String(err);
+    const infra = fail("infra_error", `internal error: ${msg}`);
+    return infra;
+  } finally {
+    if (!request.options.keepJobDir)
+      await rm(jobDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,206 @@
+// The Verilator toolchain: version detection and a per-version build cache holding the
+// runtime library (with our driver) and a precompiled header, built once, shared by all jobs.
+// Why: a naive `verilator --binary` rebuilds the runtime for every job (3.7-4.5 s); with the
+// cache a job compiles only its own model (well under a second). See docs/design/verilator.md.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile, copyFile } from "node:fs/promises";
+import { homedir, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { hashOf } from "../../core/hash.js";
+import { runRaw } from "../process.js";
+
+export interface VerilatorInfo {
+  version: string;
+  major: number;
+  minor: number;
+  root: string;
+  includeDir: string;
+  /** 5.006 breaks on classes with --coverage (verilator#3998, fixed in 5.008). */
+  needsClassCoveragePatch: boolean;
+  ccache: string | null;
+}
+
+export interface ToolchainCache {
+  info: VerilatorInfo;
+  dir: string;
+  runtimeArchive: string;
+  pchHeader: string;
+  cxxFlags: string[];
+  ldLibs: string[];
+  cxx: string;
+}
+
+const ASSETS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "assets", "verilator");
+
+export class ToolMissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ToolMissingError";
+  }
+}
+
+let infoPromise: Promise<VerilatorInfo> | undefined;
+
+export function detectVerilator(): Promise<VerilatorInfo> {
+  infoPromise ??= (async () => {
+    const env = { ...process.env };
+    const v = await runRaw("verilator", ["--version"], {
+      cwd: tmpdir(),
+      env,
+      limits: { wallMs: 30_000, outputBytes: 4096 },
+    });
+    if (v.spawnError || v.exitCode !== 0)
+      throw new ToolMissingError(
+        `verilator not found or not working (${v.spawnError ?? v.output.trim()}); run npm run setup`,
+      );
+    const m = /Verilator\s+(\d+)\.(\d+)/.exec(v.output);
+    if (!m) throw new ToolMissingError(`cannot read the Verilator version from: ${v.output.trim()}`);
+    const major = Number(m[1]);
+    const minor = Number(m[2]);
+    if (major < 5)
+      throw new ToolMissingError(`Verilator ${major}.${minor} is too old: llm4cov needs 5.x (--timing)`);
+    const r = await runRaw("verilator", ["--getenv", "VERILATOR_ROOT"], {
+      cwd: tmpdir(),
+      env,
+      limits: { wallMs: 30_000, outputBytes: 4096 },
+    });
+    const root = r.output.trim().split("\n").pop()!.trim();
+    const cc = await runRaw("ccache", ["--version"], {
+      cwd: tmpdir(),
+      env,
+      limits: { wallMs: 10_000, outputBytes: 4096 },
+    });
+    return {
+      version: `${major}.${String(minor).padStart(3, "0")}`,
+      major,
+      minor,
+      root,
+      includeDir: join(root, "include"),
+      needsClassCoveragePatch: major === 5 && minor < 8,
+      ccache: cc.exitCode === 0 ? "ccache" : null,
+    };
+  })();
+  infoPromise.catch(() => (infoPromise = undefined));
+  return infoPromise;
+}
+
+export function cacheRoot(): string {
+  return (
+    process.env.LLM4COV_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "llm4cov")
+  );
+}
+
+function flagsFor(info: VerilatorInfo): string[] {
+  const inc = info.includeDir;
+  return [
+    `-I${inc}`,
+    `-I${join(inc, "vltstd")}`,
+    "-DVM_COVERAGE=1",
+    "-DVM_SC=0",
+    "-DVM_TRACE=0",
+    "-DVM_TRACE_FST=0",
+    "-DVM_TRACE_VCD=0",
+    // Our driver defines these (see assets/verilator/llm4cov_main.cpp).
+    "-DVL_USER_STOP_MAYBE",
+    "-DVL_USER_FATAL",
+    "-faligned-new",
+    "-fcf-protection=none",
+    "-Wno-bool-operation",
+    "-Wno-sign-compare",
+    "-Wno-uninitialized",
+    "-Wno-unused-but-set-variable",
+    "-Wno-unused-parameter",
+    "-Wno-unused-variable",
+    "-Wno-shadow",
+    "-fcoroutines",
+    // -O1: models of small designs build fast and still run at a useful speed.
+    "-O1",
+  ];
+}
+
+const RUNTIME_SOURCES = [
+  "verilated.cpp",
+  "verilated_cov.cpp",
+  "verilated_timing.cpp",
+  "verilated_threads.cpp",
+];
+
+let cachePromise: Promise<ToolchainCache> | undefined;
+
+/** Builds (once) or reuses the runtime archive and PCH for the installed Verilator. */
+export function verilatorToolchain(): Promise<ToolchainCache> {
+  cachePromise ??= buildToolchain();
+  cachePromise.catch(() => (cachePromise = undefined));
+  return cachePromise;
+}
+
+async function buildToolchain(): Promise<ToolchainCache> {
+  const info = await detectVerilator();
+  const cxxFlags = flagsFor(info);
+  const mainSource = await readFile(join(ASSETS, "llm4cov_main.cpp"), "utf8");
+  const key = hashOf({ version: info.version, root: info.root, cxxFlags, mainSource }).slice(0, 16);
+  const dir = join(cacheRoot(), `verilator-${info.version}-${key}`);
+  const result: ToolchainCache = {
+    info,
+    dir,
+    runtimeArchive: join(dir, "libllm4cov_runtime.a"),
+    pchHeader: join(dir, "llm4cov_pch.h"),
+    cxxFlags,
+    ldLibs: ["-pthread", "-lpthread", "-latomic"],
+    cxx: "g++",
+  };
+  if (existsSync(join(dir, "READY"))) return result;
+
+  // Build in a private directory, then rename: concurrent processes never see half a cache.
+  await mkdir(cacheRoot(), { recursive: true });
+  const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await mkdir(tmp, { recursive: true });
+  try {
+    await writeFile(join(tmp, "decl.h"), "void vl_stop_maybe(const char*, int, const char*, bool);\n");
+    await copyFile(join(ASSETS, "llm4cov_main.cpp"), join(tmp, "llm4cov_main.cpp"));
+    await writeFile(
+      join(tmp, "llm4cov_pch.h"),
+      '#include "verilated.h"\n#include "verilated_cov.h"\n#include "verilated_timing.h"\n',
+    );
+    const compile = (args: string[]) =>
+      runRaw(result.cxx, args, { cwd: tmp, limits: { wallMs: 300_000, outputBytes: 64 * 1024 } });
+    const jobs = [
+      ...RUNTIME_SOURCES.map((src) =>
+        compile([
+          ...cxxFlags,
+          "-include",
+          "decl.h",
+          "-c",
+          join(info.includeDir, src),
+          "-o",
+          src.replace(".cpp", ".o"),
+        ]),
+      ),
+      compile([...cxxFlags, "-c", "llm4cov_main.cpp", "-o", "llm4cov_main.o"]),
+      // The PCH must be built with exactly the flags the model is compiled with.
+      compile([...cxxFlags, "-x", "c++-header", "llm4cov_pch.h", "-o", "llm4cov_pch.h.gch"]),
+    ];
+    const results = await Promise.all(jobs);
+    const failed = results.find((r) => r.exitCode !== 0);
+    if (failed)
+      throw new Error(`building the Verilator runtime cache failed:\n${failed.spawnError ?? failed.output}`);
+    const objects = [...RUNTIME_SOURCES.map((s) => s.replace(".cpp", ".o")), "llm4cov_main.o"];
+    const ar = await runRaw("ar", ["rcs", "libllm4cov_runtime.a", ...objects], {
+      cwd: tmp,
+      limits: { wallMs: 60_000, outputBytes: 8192 },
+    });
+    if (ar.exitCode !== 0) throw new Error(`ar failed: ${ar.output}`);
+    await writeFile(join(tmp, "READY"), new Date().toISOString() + "\n");
+    try {
+      await rename(tmp, dir);
+    } catch {
+      // Another process finished first; use its cache.
+      await rm(tmp, { recursive: true, force: true });
+    }
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  return result;
+}
