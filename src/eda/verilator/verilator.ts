@@ -257,7 +257,7 @@ export class VerilatorSimulator implements Simulator {
     ].join(" && ");
     const env = {
       ...process.env,
-      CCACHE_DIR: join(tc.dir, "..", "ccache"),
+      CCACHE_DIR: process.env.LLM4COV_CCACHE_DIR ?? join(tc.dir, "..", "ccache"),
       CCACHE_SLOPPINESS: "pch_defines,time_macros,include_file_mtime,include_file_ctime",
       CCACHE_NOHASHDIR: "1",
     };
