@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import globals from "globals";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**"] },
@@ -12,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bin/**", "scripts/**/*.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    files: ["bin/**", "**/*.js", "**/*.mjs"],
+    languageOptions: { globals: globals.node },
   },
 );

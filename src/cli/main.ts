@@ -3,9 +3,11 @@ import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { edaCommand } from "./commands/eda.js";
 import { resultCommand, simCommand } from "./commands/sim.js";
+import { evalCommand } from "./commands/eval.js";
+import { demoCommand, exportCommand, servePolicyCommand } from "./commands/run-tools.js";
 import { CliError, type CliContext } from "./context.js";
 
-export function buildProgram(ctx: CliContext): Command {
+export function buildProgram(ctx: CliContext, signal?: AbortSignal): Command {
   const program = new Command("llm4cov")
     .description("execution-aware LLM testbench generation and training-data synthesis")
     .version("0.1.0")
@@ -14,6 +16,10 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(simCommand(ctx));
   program.addCommand(resultCommand(ctx));
   program.addCommand(edaCommand(ctx));
+  program.addCommand(evalCommand(ctx, signal));
+  program.addCommand(demoCommand(ctx, signal));
+  program.addCommand(exportCommand(ctx));
+  program.addCommand(servePolicyCommand());
   for (const c of program.commands) c.exitOverride();
   return program;
 }
@@ -26,8 +32,18 @@ export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<n
     isTTY: !!process.stderr.isTTY,
     ...ctx,
   };
+  // First Ctrl-C: stop taking new work and let running jobs be recorded; a second one exits.
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    context.err(
+      "llm4cov: interrupted; finishing what is running (Ctrl-C again to quit now; --resume continues)",
+    );
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
   try {
-    await buildProgram(context).parseAsync(argv);
+    await buildProgram(context, controller.signal).parseAsync(argv);
     return context.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
@@ -41,5 +57,7 @@ export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<n
     }
     context.err(`llm4cov: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 1;
+  } finally {
+    process.off("SIGINT", onSigint);
   }
 }

@@ -1,0 +1,266 @@
+// One sample of a workflow: direct (one round), agentic (memoryless rounds with simulator
+// feedback), or vanilla (full history). Every round is stored as it happens; a resumed sample
+// reuses stored states and stored LLM answers, so no finished work is redone.
+import { coverageScore, isSimSuccess, type State } from "../core/state.js";
+import type { Repository } from "../core/repository.js";
+import type { SimLimits, SimResult, SimulatorName } from "../core/protocol.js";
+import { hashOf } from "../core/hash.js";
+import type { Executor } from "../exec/executor.js";
+import type { Ledger } from "../store/ledger.js";
+import { LlmCallError, type LlmProvider, type SamplingOptions } from "../llm/types.js";
+import { buildMemorylessPrompt, buildVanillaPrompt, stripRules, type HistoryEntry } from "./prompt.js";
+import { parseTestbench } from "./parse.js";
+
+export type WorkflowMode = "direct" | "agentic" | "vanilla";
+
+export interface WorkflowConfig {
+  mode: WorkflowMode;
+  /** Rounds after the first (agentic/vanilla); direct always runs one round. */
+  rounds: number;
+  /** Agentic: climb from the best state so far instead of the latest one (the "markov" variant). */
+  climb: boolean;
+  sampling: SamplingOptions;
+  simulator: SimulatorName;
+  limits: SimLimits;
+  /** Simulation retries on infra_error before the sample is marked as an infrastructure error. */
+  simRetries?: number;
+}
+
+export interface WorkflowDeps {
+  llm: LlmProvider;
+  exec: Executor;
+  ledger: Ledger;
+  /** Rule block appended at generation time only (never stored). */
+  rules: string | null;
+  signal?: AbortSignal;
+  onStage?: (stage: "llm" | "sim", delta: 1 | -1) => void;
+}
+
+export interface RoundOutcome {
+  round: number;
+  stateId: string;
+  inputStateId: string | null;
+  score: number;
+  status: string | null;
+  simPass: boolean;
+  covPass: boolean;
+}
+
+export interface SampleOutcome {
+  sampleId: string;
+  rounds: RoundOutcome[];
+  best: RoundOutcome | null;
+}
+
+/** Not the model's fault (LLM endpoint down, simulator host lost): the sample is retried on resume. */
+export class InfraError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InfraError";
+  }
+}
+
+export function isCovPass(result: SimResult | null): boolean {
+  return !!result && isSimSuccess(result.status) && result.targetsMet === true;
+}
+
+const better = (a: RoundOutcome, b: RoundOutcome | null) =>
+  !b || a.score > b.score || (a.score === b.score && a.simPass && !b.simPass);
+
+export async function runSample(
+  repo: Repository,
+  taskId: string,
+  sampleIndex: number,
+  cfg: WorkflowConfig,
+  deps: WorkflowDeps,
+): Promise<SampleOutcome> {
+  const { ledger } = deps;
+  const sampleId = ledger.startSample(taskId, sampleIndex);
+  const lastRound = cfg.mode === "direct" ? 0 : cfg.rounds;
+  const rounds: RoundOutcome[] = [];
+  const history: HistoryEntry[] = [];
+  const states = new Map<string, State>();
+  let best: RoundOutcome | null = null;
+  let input: State = { repo, testbench: null, result: null };
+  let inputId: string | null = null;
+
+  for (let round = 0; round <= lastRound; round++) {
+    if (deps.signal?.aborted) throw new InfraError("cancelled");
+    const stateId = ledger.stateId(sampleId, round);
+    const stored = ledger.findState(stateId);
+    let out: State;
+    if (stored) {
+      out = {
+        repo,
+        testbench: stored.testbench,
+        result: stored.result,
+        parseError: stored.parseError ?? undefined,
+      };
+    } else {
+      out = await runRound(repo, sampleId, round, input, inputId, history, cfg, deps);
+    }
+    const outcome: RoundOutcome = {
+      round,
+      stateId,
+      inputStateId: inputId,
+      score: coverageScore(out.result),
+      status: out.result?.status ?? (out.parseError ? "no_testbench" : null),
+      simPass: isSimSuccess(out.result?.status),
+      covPass: isCovPass(out.result),
+    };
+    rounds.push(outcome);
+    states.set(stateId, out);
+    history.push({ testbench: out.testbench, result: out.result, parseError: out.parseError });
+    if (better(outcome, best)) best = outcome;
+    if (outcome.score >= 1 - 1e-9) break; // full coverage: nothing left to improve
+    // Memoryless: the next round sees only one state, the latest or (climbing) the best so far.
+    const next = cfg.climb && best ? best : outcome;
+    input = states.get(next.stateId)!;
+    inputId = next.stateId;
+  }
+  ledger.finishSample(sampleId, { stateId: best?.stateId ?? null, score: best?.score ?? 0 }, rounds.length);
+  return { sampleId, rounds, best };
+}
+
+async function runRound(
+  repo: Repository,
+  sampleId: string,
+  round: number,
+  input: State,
+  inputId: string | null,
+  history: HistoryEntry[],
+  cfg: WorkflowConfig,
+  deps: WorkflowDeps,
+): Promise<State> {
+  const { ledger, llm } = deps;
+  const messages =
+    cfg.mode === "vanilla" && round > 0
+      ? buildVanillaPrompt(repo, history, { rules: deps.rules })
+      : buildMemorylessPrompt(input, { rules: deps.rules });
+  const callId = ledger.callId(sampleId, round);
+  let answer: string;
+  const storedCall = ledger.findCall(callId);
+  if (storedCall?.answer != null) {
+    answer = storedCall.answer;
+  } else {
+    // A seed per (sample, round): repeated samples differ, a resumed call asks the same thing.
+    const seed = parseInt(hashOf({ sampleId, round }).slice(0, 8), 16) & 0x7fffffff;
+    const started = performance.now();
+    deps.onStage?.("llm", 1);
+    try {
+      const res = await llm.complete({ messages, sampling: { ...cfg.sampling, seed } }, deps.signal);
+      answer = res.text;
+      ledger.recordCall({
+        sampleId,
+        round,
+        role: "policy",
+        model: res.model,
+        endpoint: res.endpoint,
+        messages: stripRules(messages),
+        answer: res.text,
+        reasoning: res.reasoning,
+        finishReason: res.finishReason,
+        truncated: res.truncated,
+        promptTokens: res.usage?.promptTokens ?? null,
+        completionTokens: res.usage?.completionTokens ?? null,
+        costUsd: res.costUsd,
+        latencyMs: res.latencyMs,
+        retries: res.retries,
+        error: null,
+      });
+    } catch (err) {
+      const e = err as Error;
+      ledger.recordCall({
+        sampleId,
+        round,
+        role: "policy",
+        model: llm.model,
+        endpoint: err instanceof LlmCallError ? err.endpoint : llm.label,
+        messages: stripRules(messages),
+        answer: null,
+        reasoning: null,
+        finishReason: null,
+        truncated: false,
+        promptTokens: null,
+        completionTokens: null,
+        costUsd: null,
+        latencyMs: performance.now() - started,
+        retries: err instanceof LlmCallError ? err.retries : 0,
+        error: `${e.name}: ${e.message}`,
+      });
+      throw new InfraError(`LLM call failed: ${e.message}`);
+    } finally {
+      deps.onStage?.("llm", -1);
+    }
+  }
+
+  const parsed = parseTestbench(answer, {
+    top: repo.top,
+    instance: repo.instance,
+    rtlFileNames: repo.rtl.map((f) => f.name),
+  });
+  if (!parsed.ok) {
+    // An answer with no testbench is a recorded state, never an exception.
+    ledger.recordTransition({
+      sampleId,
+      round,
+      inputStateId: inputId,
+      callId,
+      model: llm.model,
+      testbench: null,
+      parseError: parsed.reason,
+      result: null,
+      score: 0,
+      simPass: false,
+      covPass: false,
+    });
+    return { repo, testbench: null, result: null, parseError: parsed.reason };
+  }
+  const { result, attempts, ms } = await simulate(repo, parsed.testbench, cfg, deps);
+  ledger.recordTransition({
+    sampleId,
+    round,
+    inputStateId: inputId,
+    callId,
+    model: llm.model,
+    testbench: parsed.testbench,
+    parseError: null,
+    result,
+    score: coverageScore(result),
+    simPass: isSimSuccess(result.status),
+    covPass: isCovPass(result),
+    sim: { executor: deps.exec.name, attempts, ms },
+  });
+  return { repo, testbench: parsed.testbench, result };
+}
+
+async function simulate(repo: Repository, testbench: string, cfg: WorkflowConfig, deps: WorkflowDeps) {
+  const retries = cfg.simRetries ?? 2;
+  const started = performance.now();
+  for (let attempt = 1; ; attempt++) {
+    deps.onStage?.("sim", 1);
+    let result: SimResult;
+    try {
+      result = await deps.exec.run(
+        {
+          rtl: repo.rtl,
+          testbench: { name: repo.tbFile, content: testbench },
+          top: repo.top,
+          instance: repo.instance,
+          defines: repo.defines,
+          targets: repo.targets,
+          limits: cfg.limits,
+          simulator: cfg.simulator,
+        },
+        deps.signal,
+      );
+    } finally {
+      deps.onStage?.("sim", -1);
+    }
+    if (result.status !== "infra_error")
+      return { result, attempts: attempt, ms: performance.now() - started };
+    if (attempt > retries || deps.signal?.aborted)
+      throw new InfraError(`simulation infrastructure error: ${result.reason}`);
+    await new Promise((r) => setTimeout(r, 500 * 3 ** (attempt - 1)));
+  }
+}
