@@ -10,6 +10,7 @@ import { countRows, openDataset } from "../data/index.js";
 import type { Executor } from "../exec/executor.js";
 import type { LlmProvider } from "../llm/types.js";
 import { ProgressReporter, type ProgressOptions } from "../report/progress.js";
+import { evalReportHtml } from "../report/html-report.js";
 import { computeMetrics, type EvalMetrics, type SampleRounds } from "../metrics/summary.js";
 import { Ledger } from "../store/ledger.js";
 import { rulesBlock } from "./rules.js";
@@ -186,6 +187,7 @@ export async function runEval(input: EvalConfigInput, opts: EvalRunOptions): Pro
   }
   const summary = summarize(ledger, cfg, opts.runDir, started);
   writeFileSync(join(opts.runDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
+  writeFileSync(join(opts.runDir, "report.html"), evalReportHtml(summary));
   ledger.close();
   return summary;
 }
