@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEB_PACKAGES=(verilator iverilog ccache g++ make)
+DEB_PACKAGES=(verilator iverilog ccache g++ make bubblewrap openssh-server openssh-client)
 
 missing=()
 for pkg in "${DEB_PACKAGES[@]}"; do

@@ -32,6 +32,26 @@ export const SimLimits = z.object({
     .positive()
     .default(256 * 1024)
     .describe("log bytes kept (head + tail)"),
+  // Sandbox bounds (docs/security.md); optional, defaults live in src/eda/stage.ts.
+  cpuSeconds: z
+    .number()
+    .positive()
+    .optional()
+    .describe("CPU seconds per stage process (default: the stage's wall time + 1 s)"),
+  fileSizeMb: z.number().int().positive().optional().describe("largest file a stage may write (default 256)"),
+  processes: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("processes + threads of a job at once (default 64; needs a dedicated uid, i.e. root)"),
+  outputStopBytes: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("a stage that prints more than this is stopped (default 1 GiB)"),
+  tmpMb: z.number().int().positive().optional().describe("size of the sandbox's private /tmp (default 64)"),
 });
 export type SimLimits = z.infer<typeof SimLimits>;
 

@@ -17,7 +17,8 @@ import {
   UnsafePathError,
   writeJobFiles,
 } from "./job.js";
-import { precheckTestbench } from "./precheck.js";
+import { precheckTestbench, rejectionReason, violationDiagnostics } from "./precheck.js";
+import { closeJobSandbox, openJobSandbox, sandboxInfo, sandboxLabel, type JobSandbox } from "./sandbox.js";
 import type { SimJob, Simulator } from "./simulator.js";
 import { ToolMissingError } from "./verilator/toolchain.js";
 import { VerilatorSimulator } from "./verilator/verilator.js";
@@ -81,8 +82,11 @@ export async function evaluate(input: SimRequestInput, opts: EvaluateOptions = {
   const deadline = started + request.limits.wallMs;
   const simulator = getSimulator(request.simulator);
   const simInfo = { name: simulator.name, version: "unknown" };
+  const isolation = await sandboxInfo();
   const fail = (status: SimResult["status"], reason: string) =>
-    makeResult({ id: request.id, simulator: simInfo, status, reason });
+    makeResult({ id: request.id, simulator: simInfo, status, reason, sandbox: isolation.label });
+  // A host never runs a testbench with less isolation than it was told to require.
+  if (isolation.unavailable) return fail("infra_error", `sandbox unavailable: ${isolation.unavailable}`);
 
   try {
     simInfo.version = await simulator.version();
@@ -103,18 +107,11 @@ export async function evaluate(input: SimRequestInput, opts: EvaluateOptions = {
   }
   const testbench = { name: tbName, content: request.testbench.content };
 
-  // Pre-check before any tool touches the testbench.
-  const violations = precheckTestbench(testbench.content, dutModuleNames(request.rtl));
+  // Pre-check before any tool touches the testbench (again after preprocessing, in the simulator).
+  const violations = precheckTestbench(testbench.content, dutModuleNames(request.rtl), { strict: true });
   if (violations.length) {
-    const r = fail("rejected", `policy violation: ${violations[0]!.message} (line ${violations[0]!.line})`);
-    r.diagnostics = violations.map((v) => ({
-      severity: "error" as const,
-      code: "LLM4COV-REJECTED",
-      file: tbName,
-      line: v.line,
-      message: v.message,
-      rule: v.rule,
-    }));
+    const r = fail("rejected", rejectionReason(violations));
+    r.diagnostics = violationDiagnostics(violations, tbName);
     return r;
   }
   const top = resolveTbTop(testbench.content, request.top, request.tbTop);
@@ -123,8 +120,10 @@ export async function evaluate(input: SimRequestInput, opts: EvaluateOptions = {
   const workRoot = opts.workRoot ?? defaultWorkRoot();
   await mkdir(workRoot, { recursive: true });
   const jobDir = await mkdtemp(join(workRoot, "job-"));
+  let sandbox: JobSandbox | undefined;
   try {
     await writeJobFiles(jobDir, [...request.rtl, testbench]);
+    sandbox = await openJobSandbox(jobDir);
     const prepMs = Date.now() - started;
     const result = await simulator.evaluate({
       request: { ...request, testbench },
@@ -132,6 +131,7 @@ export async function evaluate(input: SimRequestInput, opts: EvaluateOptions = {
       tbTop: top.tbTop,
       signal: opts.signal,
       deadline,
+      sandbox,
     });
     result.timings.unshift({ stage: "prepare", ms: prepMs });
     const problem = instanceProblem(testbench.content, request.top, request.instance);
@@ -149,8 +149,10 @@ export async function evaluate(input: SimRequestInput, opts: EvaluateOptions = {
     if (err instanceof ToolMissingError) return fail("infra_error", err.message);
     const msg = err instanceof Error ? err.message : String(err);
     const infra = fail("infra_error", `internal error: ${msg}`);
+    if (sandbox) infra.sandbox = sandboxLabel(sandbox);
     return infra;
   } finally {
+    if (sandbox) closeJobSandbox(sandbox);
     if (!request.options.keepJobDir)
       await rm(jobDir, { recursive: true, force: true }).catch(() => undefined);
   }

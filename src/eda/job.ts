@@ -1,5 +1,5 @@
 // Job preparation shared by every simulator: safe file placement, pre-check, testbench top.
-import { mkdir, writeFile } from "node:fs/promises";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, normalize } from "node:path";
 import type { Diagnostic, SimResult, SimStatus } from "../core/protocol.js";
 import { PROTOCOL_VERSION } from "../core/protocol.js";
@@ -31,8 +31,13 @@ export async function writeJobFiles(
   for (const f of files) {
     const rel = safeRelativePath(f.name);
     const path = join(jobDir, rel);
-    await mkdir(dirname(path), { recursive: true });
+    // Readable by the job's sandbox uid whatever the umask; only the job dir itself is its own.
+    for (let d = dirname(rel); d !== "."; d = dirname(d)) {
+      await mkdir(join(jobDir, d), { recursive: true });
+      await chmod(join(jobDir, d), 0o755);
+    }
     await writeFile(path, f.content);
+    await chmod(path, 0o644);
     names.push(rel);
   }
   return names;

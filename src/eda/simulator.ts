@@ -1,5 +1,6 @@
 // The simulator extension point: one interface, implementations beside it (verilator/, icarus.ts).
 import type { SimRequest, SimResult } from "../core/protocol.js";
+import type { JobSandbox } from "./sandbox.js";
 
 /** A request whose files all have content, placed in a fresh job directory. */
 export interface SimJob {
@@ -13,6 +14,8 @@ export interface SimJob {
   signal?: AbortSignal;
   /** Job deadline (ms since epoch); every stage is bounded by what is left. */
   deadline: number;
+  /** The job's sandbox (src/eda/sandbox.ts); a simulator opens one itself when absent. */
+  sandbox?: JobSandbox;
 }
 
 export interface Simulator {

@@ -1,52 +1,46 @@
 // Light lexical scanning of SystemVerilog text: enough to find modules, instances and system
 // tasks by line. Not a parser: it strips comments and strings while keeping line numbers.
 
-/** Replaces comments (and, optionally, string contents) with spaces, keeping newlines. */
+/**
+ * Replaces comments (and, optionally, string contents) with spaces, keeping newlines. Copies
+ * whole spans between comment/string starts: the pre-check runs it on preprocessed text that
+ * can be megabytes long.
+ */
 export function stripComments(text: string, opts: { strings?: boolean } = {}): string {
-  let out = "";
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i]!;
-    const d = text[i + 1];
-    if (c === "/" && d === "/") {
-      while (i < n && text[i] !== "\n") {
-        out += " ";
-        i++;
-      }
-    } else if (c === "/" && d === "*") {
-      out += "  ";
-      i += 2;
-      while (i < n && !(text[i] === "*" && text[i + 1] === "/")) {
-        out += text[i] === "\n" ? "\n" : " ";
-        i++;
-      }
-      if (i < n) {
-        out += "  ";
-        i += 2;
-      }
-    } else if (c === '"') {
-      out += c;
-      i++;
-      while (i < n && text[i] !== '"' && text[i] !== "\n") {
-        if (text[i] === "\\" && i + 1 < n) {
-          out += opts.strings ? "  " : text[i]! + text[i + 1]!;
-          i += 2;
-          continue;
-        }
-        out += opts.strings ? " " : text[i];
-        i++;
-      }
-      if (i < n && text[i] === '"') {
-        out += '"';
-        i++;
-      }
+  const parts: string[] = [];
+  const special = /\/\/|\/\*|"/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = special.exec(text))) {
+    const i = m.index;
+    parts.push(text.slice(last, i));
+    let end: number;
+    if (m[0] === "//") {
+      end = text.indexOf("\n", i);
+      if (end < 0) end = text.length;
+      parts.push(" ".repeat(end - i));
+    } else if (m[0] === "/*") {
+      const close = text.indexOf("*/", i + 2);
+      end = close < 0 ? text.length : close + 2;
+      parts.push(text.slice(i, end).replace(/[^\n]/g, " "));
     } else {
-      out += c;
-      i++;
+      // A string runs to its closing quote or the end of the line; a backslash escapes one char.
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== "\n")
+        j += text[j] === "\\" && j + 1 < text.length ? 2 : 1;
+      j = Math.min(j, text.length);
+      parts.push('"', opts.strings ? " ".repeat(j - i - 1) : text.slice(i + 1, j));
+      if (text[j] === '"') {
+        parts.push('"');
+        j++;
+      }
+      end = j;
     }
+    last = end;
+    special.lastIndex = end;
   }
-  return out;
+  parts.push(text.slice(last));
+  return parts.join("");
 }
 
 /** Returns a function mapping a character index to its 1-based line (binary search over newlines). */

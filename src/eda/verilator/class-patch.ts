@@ -2,8 +2,9 @@
 // that does not compile ('vlSymsp' was not declared). Class coverage points belong to the
 // testbench only, so we drop their registration: the counters stay, the points are never
 // written, and the DUT's coverage is untouched.
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { readJobFile, writeJobFile } from "../job-fs.js";
 
 const INSERT_CALL = /^\s*vlSelf->__vlCoverInsert\(&\(vlSymsp->__Vcoverage\[\d+\]\).*\);\s*$/gm;
 const COVER_INSERT_BODY = /VL_COVER_INSERT\(vlSymsp->_vm_contextp__->coveragep\(\)[\s\S]*?\);/g;
@@ -14,7 +15,9 @@ export async function patchClassCoverage(objDir: string): Promise<number> {
   let changed = 0;
   for (const f of files) {
     const path = join(objDir, f);
-    const text = await readFile(path, "utf8");
+    // The sandboxed verilate stage wrote these files: no symlink following, no special files.
+    const text = await readJobFile(path);
+    if (text === null) continue;
     const patched = text
       .replace(INSERT_CALL, "    /* llm4cov: class coverage point not registered (verilator#3998) */")
       .replace(
@@ -22,7 +25,7 @@ export async function patchClassCoverage(objDir: string): Promise<number> {
         "(void)countp; (void)filenamep; (void)lineno; (void)column; (void)hierp; (void)pagep; (void)commentp; (void)linescovp;",
       );
     if (patched !== text) {
-      await writeFile(path, patched);
+      await writeJobFile(path, patched);
       changed++;
     }
   }

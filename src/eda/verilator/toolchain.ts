@@ -2,8 +2,8 @@
 // runtime library (with our driver) and a precompiled header, built once, shared by all jobs.
 // Why: a naive `verilator --binary` rebuilds the runtime for every job (3.7-4.5 s); with the
 // cache a job compiles only its own model (well under a second). See docs/design/verilator.md.
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile, copyFile } from "node:fs/promises";
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { chmod, mkdir, readdir, readFile, rename, rm, writeFile, copyFile } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,8 @@ export interface VerilatorInfo {
   /** 5.006 breaks on classes with --coverage (verilator#3998, fixed in 5.008). */
   needsClassCoveragePatch: boolean;
   ccache: string | null;
+  /** verilator_bin, run directly: the perl wrapper costs ~50 ms per call and adds nothing we use. */
+  bin: string;
 }
 
 export interface ToolchainCache {
@@ -79,10 +81,24 @@ export function detectVerilator(): Promise<VerilatorInfo> {
       includeDir: join(root, "include"),
       needsClassCoveragePatch: major === 5 && minor < 8,
       ccache: cc.exitCode === 0 ? "ccache" : null,
+      bin: verilatorBin(root),
     };
   })();
   infoPromise.catch(() => (infoPromise = undefined));
   return infoPromise;
+}
+
+/** Where the `verilator` wrapper would find its binary (same rules as the wrapper). */
+function verilatorBin(root: string): string {
+  const candidates = [join(root, "bin", "verilator_bin")];
+  for (const dir of (process.env.PATH ?? "").split(":")) {
+    const wrapper = join(dir || ".", "verilator");
+    if (existsSync(wrapper)) {
+      candidates.push(join(dirname(realpathSync(wrapper)), "verilator_bin"));
+      break;
+    }
+  }
+  return candidates.find((c) => existsSync(c)) ?? "verilator_bin";
 }
 
 export function cacheRoot(): string {
@@ -150,7 +166,13 @@ async function buildToolchain(): Promise<ToolchainCache> {
     ldLibs: ["-pthread", "-lpthread", "-latomic"],
     cxx: "g++",
   };
-  if (existsSync(join(dir, "READY"))) return result;
+  if (existsSync(join(dir, "READY"))) {
+    // Built under a restrictive umask (or by an older llm4cov): sandboxed builds must read it.
+    const modeOf = (p: string) => statSync(p).mode;
+    if ((modeOf(dir) & 0o005) !== 0o005 || !(modeOf(`${result.pchHeader}.gch`) & 0o004))
+      await makeReadable(dir);
+    return result;
+  }
 
   // Build in a private directory, then rename: concurrent processes never see half a cache.
   await mkdir(cacheRoot(), { recursive: true });
@@ -192,6 +214,9 @@ async function buildToolchain(): Promise<ToolchainCache> {
     });
     if (ar.exitCode !== 0) throw new Error(`ar failed: ${ar.output}`);
     await writeFile(join(tmp, "READY"), new Date().toISOString() + "\n");
+    // Sandboxed builds run as a job uid and read the cache through a read-only bind: make it
+    // readable whatever the umask (it holds only our runtime objects and headers).
+    await makeReadable(tmp);
     try {
       await rename(tmp, dir);
     } catch {
@@ -203,4 +228,9 @@ async function buildToolchain(): Promise<ToolchainCache> {
     throw err;
   }
   return result;
+}
+
+async function makeReadable(dir: string): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const f of await readdir(dir)) await chmod(join(dir, f), 0o644);
 }
