@@ -63,7 +63,7 @@ const marker = (name: string) => join(tmpdir(), `llm4cov-marker-${tag}-${name}`)
 
 const FS_PAYLOAD = (job: { dir: string }) => `
 touch ${marker("abs")}; touch ../llm4cov-marker-${tag}-rel1; touch ../../llm4cov-marker-${tag}-rel2
-rm -rf ${canaryDir}; rm -rf /tmp/* 2>/dev/null
+rm -rf ${canaryDir}
 cat ${secretFile} /etc/hostname /etc/passwd /etc/shadow 2>&1
 ls /root /home 2>&1
 echo pwned > /usr/llm4cov-pwned 2>&1

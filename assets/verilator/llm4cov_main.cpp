@@ -64,10 +64,27 @@ std::string g_endFile;
 int g_reason = -1;
 volatile sig_atomic_t g_ending = 0;
 std::map<std::string, char> g_stops;  // "file:line" -> 'e' error, 'f' fatal, 's' stop
+// File descriptors held from start-up and released just before the results are written: a
+// testbench that exhausts descriptors must not stop us from writing (and so leave its own
+// forged coverage.dat / end.txt in place).
+int g_reserve[4] = {-1, -1, -1, -1};
+
+void reserveFds() {
+    for (int& fd : g_reserve) fd = ::open("/dev/null", O_RDONLY);
+}
+
+void releaseFds() {
+    for (int& fd : g_reserve)
+        if (fd >= 0) {
+            ::close(fd);
+            fd = -1;
+        }
+}
 
 void writeEnd(int reason, const char* detail) {
     if (g_endFile.empty()) return;
-    int fd = ::open(g_endFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::unlink(g_endFile.c_str());  // never append to or keep a file the testbench wrote
+    int fd = ::open(g_endFile.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
     if (fd < 0) return;
     char buf[512];
     unsigned long long t = g_contextp ? static_cast<unsigned long long>(g_contextp->time()) : 0ULL;
@@ -80,6 +97,8 @@ void writeEnd(int reason, const char* detail) {
 }
 
 void writeCoverage() {
+    releaseFds();
+    ::unlink(g_covFile.c_str());
     if (g_contextp) g_contextp->coveragep()->write(g_covFile.c_str());
 }
 
@@ -157,6 +176,7 @@ int main(int argc, char** argv) {
     contextp->commandArgs(argc, argv);
     contextp->fatalOnError(false);
 
+    reserveFds();
     if (const char* v = plusarg("llm4cov+cov=")) g_covFile = v;
     if (const char* v = plusarg("llm4cov+end=")) g_endFile = v;
     if (const char* v = plusarg("llm4cov+stops=")) loadStops(v);

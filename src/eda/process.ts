@@ -15,6 +15,8 @@ export interface ProcessLimits {
   memoryMb?: number;
   fileSizeMb?: number;
   cpuSeconds?: number;
+  /** Open file descriptors per process (default 1024, the usual soft limit, made hard). */
+  openFiles?: number;
   /** Processes + threads at once; enforced when the stage runs as the job's own uid. */
   processes?: number;
   outputBytes: number;
@@ -72,6 +74,7 @@ export async function runBounded(cmd: string, args: string[], opts: RunOptions):
   // Soft limit first: SIGXCPU lets a simulation save its coverage; SIGKILL 2 s later.
   if (limits.cpuSeconds) rl.push(`--cpu=${Math.ceil(limits.cpuSeconds)}:${Math.ceil(limits.cpuSeconds) + 2}`);
   if (limits.processes && w?.ownUid) rl.push(`--nproc=${limits.processes}`);
+  rl.push(`--nofile=${limits.openFiles ?? 1024}`);
   const run = w ? { cmd: w.cmd, args: w.args, env: w.env } : { cmd, args, env: opts.env };
   const o = { ...opts, env: run.env, termSkip: w?.viaBwrap ? "bwrap" : undefined };
   const r =

@@ -1,15 +1,17 @@
 import { Command, Option } from "commander";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { availableParallelism } from "node:os";
+import { parse as parseYaml } from "yaml";
 import { EvalConfig, runEval, type EvalConfigInput, type EvalSummary } from "../../agent/eval.js";
-import { LocalExecutor } from "../../exec/local.js";
 import { makeProvider } from "../../llm/factory.js";
 import { formatEvalSummary } from "../../report/eval-table.js";
 import { ConfigMismatchError, RunExistsError } from "../../store/ledger.js";
 import { CliError, type CliContext } from "../context.js";
+import { addEdaOptions, executorFrom, type EdaCliOptions } from "../eda-options.js";
 
-export interface EvalCliOptions {
-  dataset: string;
+export interface EvalCliOptions extends EdaCliOptions {
+  config?: string;
+  dataset?: string;
   format: string;
   policy?: string;
   endpoint?: string[];
@@ -27,16 +29,38 @@ export interface EvalCliOptions {
   out?: string;
   resume?: boolean;
   limit?: number;
-  slots?: number;
   llmConcurrency?: number;
   json?: boolean;
 }
 
-export function evalConfigFromOptions(o: EvalCliOptions): EvalConfigInput {
+/** A run config file: the eval settings (EvalConfig fields) plus an optional `eda:` hosts section. */
+export function readRunConfig(path: string): { eval: Record<string, unknown>; eda?: unknown } {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new CliError(`${path}: ${(err as Error).message}`);
+  }
+  if (!doc || typeof doc !== "object" || Array.isArray(doc))
+    throw new CliError(`${path}: expected a mapping of settings`);
+  const { eda, ...rest } = doc as Record<string, unknown>;
+  return { eval: rest, eda };
+}
+
+/**
+ * Settings from the command line, over the config file's: a flag counts only when given
+ * (`explicit`), so defaults never override the file.
+ */
+export function evalConfigFromOptions(
+  o: EvalCliOptions,
+  file: Record<string, unknown> = {},
+  explicit?: Set<string>,
+): EvalConfigInput {
   if (o.endpoint?.length && !o.model) throw new CliError("--endpoint needs --model");
   if (o.policy && o.policy !== "builtin")
     throw new CliError(`unknown --policy ${o.policy}; use builtin or --endpoint/--model`);
-  return {
+  const given = (name: string) => !explicit || explicit.has(name);
+  const fromCli = {
     dataset: o.dataset,
     format: o.format as EvalConfigInput["format"],
     mode: o.mode,
@@ -57,6 +81,26 @@ export function evalConfigFromOptions(o: EvalCliOptions): EvalConfigInput {
         }
       : { kind: "builtin" },
   };
+  const cliKeys: Record<string, string[]> = {
+    dataset: ["dataset"],
+    format: ["format"],
+    mode: ["mode"],
+    rounds: ["rounds"],
+    samples: ["samples"],
+    climb: ["climb"],
+    rules: ["rules"],
+    simulator: ["simulator"],
+    limit: ["limit"],
+    sampling: ["temperature", "topP", "maxTokens"],
+    policy: ["endpoint", "policy"],
+  };
+  const merged: Record<string, unknown> = { ...file };
+  for (const [key, flags] of Object.entries(cliKeys)) {
+    if (!(key in file) || flags.some(given)) merged[key] = fromCli[key as keyof typeof fromCli];
+  }
+  if (merged.dataset === undefined)
+    throw new CliError("no dataset: pass --dataset or set `dataset:` in --config");
+  return merged as EvalConfigInput;
 }
 
 /** Library entry behind `llm4cov eval` (and `demo`). */
@@ -64,11 +108,19 @@ export async function evalCommandRun(
   o: EvalCliOptions,
   ctx: CliContext,
   signal?: AbortSignal,
+  explicit?: Set<string>,
 ): Promise<EvalSummary> {
-  const input = evalConfigFromOptions(o);
-  const cfg = EvalConfig.parse(input);
+  const file = o.config ? readRunConfig(o.config) : { eval: {}, eda: undefined };
+  const input = evalConfigFromOptions(o, file.eval, o.config ? explicit : undefined);
+  const parsed = EvalConfig.safeParse(input);
+  if (!parsed.success) {
+    const where = o.config ? ` (${o.config})` : "";
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new CliError(`invalid run configuration${where}:\n${lines.join("\n")}`);
+  }
+  const cfg = parsed.data;
   const runDir = o.out ?? join("runs", `eval-${new Date().toISOString().replace(/[:.]/g, "-")}`);
-  const exec = new LocalExecutor({ slots: o.slots ?? availableParallelism() });
+  const exec = await executorFrom(o, file.eda);
   const llm = makeProvider(cfg.policy);
   try {
     return await runEval(cfg, {
@@ -89,7 +141,11 @@ export async function evalCommandRun(
 }
 
 export function addEvalOptions(cmd: Command): Command {
-  return cmd
+  return addEdaOptions(cmd)
+    .option(
+      "--config <file>",
+      "run config (YAML): eval settings and an `eda:` hosts section; flags override it",
+    )
     .option("--policy <name>", "built-in policy (no LLM): builtin")
     .option("--endpoint <url...>", "OpenAI-compatible base URL(s) serving --model (several share the load)")
     .option("--model <name>", "model name at the endpoint")
@@ -116,9 +172,10 @@ export function addEvalOptions(cmd: Command): Command {
 
 export function evalCommand(ctx: CliContext, signal?: AbortSignal): Command {
   return addEvalOptions(new Command("eval").description("evaluate a policy on a dataset (the main job)"))
-    .requiredOption("--dataset <path>", "dataset: JSONL (native, CVDP, CodeV) or a directory of repositories")
-    .action(async (o: EvalCliOptions) => {
-      const summary = await evalCommandRun(o, ctx, signal);
+    .option("--dataset <path>", "dataset: JSONL (native, CVDP, CodeV) or a directory of repositories")
+    .action(async (o: EvalCliOptions, cmd: Command) => {
+      const explicit = new Set(Object.keys(o).filter((k) => cmd.getOptionValueSource(k) === "cli"));
+      const summary = await evalCommandRun(o, ctx, signal, explicit);
       ctx.out(o.json ? JSON.stringify(summary, null, 2) : formatEvalSummary(summary));
     });
 }

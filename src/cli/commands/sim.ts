@@ -2,13 +2,15 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { Command, Option } from "commander";
 import type { SimResult } from "../../core/protocol.js";
+import type { SimRequestInput } from "../../core/protocol.js";
 import { evaluate } from "../../eda/evaluate.js";
 import { parseAnyResult } from "../../eda/legacy-result.js";
 import { declaredModules, stripComments } from "../../eda/sv-scan.js";
 import { formatSimResult } from "../../report/sim-summary.js";
 import { CliError, type CliContext } from "../context.js";
+import { addEdaOptions, executorFrom, type EdaCliOptions } from "../eda-options.js";
 
-export interface SimCliOptions {
+export interface SimCliOptions extends EdaCliOptions {
   rtl: string[];
   tb: string;
   top?: string;
@@ -22,14 +24,25 @@ export interface SimCliOptions {
   keep?: boolean;
 }
 
-/** Library function behind `llm4cov sim`: reads files, evaluates, returns the result. */
+/** Library function behind `llm4cov sim`: reads files, evaluates (locally or on --eda hosts). */
 export async function simFiles(o: SimCliOptions): Promise<SimResult> {
+  const request = await simRequestFromFiles(o);
+  if (!o.eda?.length) return evaluate(request);
+  const exec = await executorFrom(o);
+  try {
+    return await exec.run(request);
+  } finally {
+    await exec.close(); // open SSH connections would keep the process alive
+  }
+}
+
+export async function simRequestFromFiles(o: SimCliOptions): Promise<SimRequestInput> {
   const rtl = await Promise.all(
     o.rtl.map(async (p) => ({ name: `rtl/${basename(p)}`, content: await readFileOr(p) })),
   );
   const tbContent = await readFileOr(o.tb);
   const top = o.top ?? guessTop(rtl);
-  return evaluate({
+  return {
     rtl,
     testbench: { name: `tb/${basename(o.tb)}`, content: tbContent },
     top,
@@ -41,7 +54,7 @@ export async function simFiles(o: SimCliOptions): Promise<SimResult> {
         : [],
     limits: { wallMs: o.wallMs, simTimeNs: o.simTimeNs, memoryMb: o.memoryMb, outputBytes: 256 * 1024 },
     options: { keepJobDir: !!o.keep, lintOnly: false, maxUncovered: 200 },
-  });
+  };
 }
 
 async function readFileOr(path: string): Promise<string> {
@@ -76,7 +89,7 @@ function guessTop(rtl: { content: string }[]): string {
 }
 
 export function simCommand(ctx: CliContext): Command {
-  return new Command("sim")
+  return addEdaOptions(new Command("sim"))
     .description("simulate one testbench against RTL files and report coverage")
     .requiredOption("--rtl <files...>", "DUT source files")
     .requiredOption("--tb <file>", "testbench file")

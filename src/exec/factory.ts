@@ -1,0 +1,51 @@
+// Picks the executor from `--eda` specs (or the run config's `eda:` hosts): the local pool when
+// none is given, else the SSH executor over the listed hosts.
+import { availableParallelism } from "node:os";
+import type { Executor } from "./executor.js";
+import { LocalExecutor } from "./local.js";
+import { SshExecutor, type SshExecutorOptions } from "./ssh/executor.js";
+import { hostsFromConfig, parseEdaSpecs, type SshDefaults, type SshHostSpec } from "./ssh/spec.js";
+
+export interface ExecutorSpec {
+  /** `--eda` values: `local`, or `ssh://user@host:port[/workdir][?slots=N&mode=legacy]` (repeatable). */
+  eda?: string[];
+  /** The run config's `eda:` section (used when `eda` lists no host). */
+  config?: unknown;
+  /** --ssh-key, --known-hosts, --remote-command: defaults for every host. */
+  sshKey?: string;
+  knownHosts?: string;
+  remoteCommand?: string;
+  /** Local pool size; also each remote host's slots unless its spec says otherwise. */
+  slots?: number;
+  /** Connect to the hosts before returning and fail with a clear error if none works (default true). */
+  connect?: boolean;
+  ssh?: SshExecutorOptions;
+}
+
+/** The remote hosts a spec names (none: run locally). Throws SpecError for a bad spec. */
+export function resolveHosts(spec: ExecutorSpec): SshHostSpec[] {
+  const defaults: SshDefaults = {
+    key: spec.sshKey,
+    knownHosts: spec.knownHosts,
+    remoteCommand: spec.remoteCommand,
+    slots: spec.slots,
+  };
+  if (spec.eda?.length) return parseEdaSpecs(spec.eda, defaults);
+  const section = (spec.config ?? undefined) as Record<string, unknown> | undefined;
+  return section ? hostsFromConfig(section, defaults) : [];
+}
+
+export async function makeExecutor(spec: ExecutorSpec = {}): Promise<Executor> {
+  const hosts = resolveHosts(spec);
+  if (!hosts.length) return new LocalExecutor({ slots: spec.slots ?? availableParallelism() });
+  const exec = new SshExecutor(hosts, spec.ssh);
+  if (spec.connect !== false) {
+    try {
+      await exec.start();
+    } catch (err) {
+      await exec.close();
+      throw err;
+    }
+  }
+  return exec;
+}
