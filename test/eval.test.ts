@@ -209,19 +209,22 @@ describe("eval main job", () => {
       const p = child(killedDir, false);
       const exited = new Promise((r) => p.on("exit", r));
       const dbPath = join(killedDir, "ledger.sqlite");
-      for (let i = 0; i < 600; i++) {
+      // Generous: on a loaded 2-core machine the child's start-up alone can take a while.
+      let ready = false;
+      for (let i = 0; i < 3000 && !ready; i++) {
         await new Promise((r) => setTimeout(r, 100));
         try {
           const db = new Database(dbPath, { readonly: true });
           const n = (db.prepare("SELECT COUNT(*) n FROM states").get() as { n: number }).n;
           db.close();
-          if (n >= 3) break;
+          ready = n >= 3;
         } catch {
           /* not created yet */
         }
       }
       p.kill("SIGKILL");
       await exited;
+      expect(ready, "the child run never stored 3 states before the kill").toBe(true);
       const db = new Database(dbPath, { readonly: true });
       const finishedCalls = (
         db.prepare("SELECT call_id FROM llm_calls WHERE error IS NULL").all() as { call_id: string }[]

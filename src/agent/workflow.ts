@@ -6,8 +6,8 @@ import type { Repository } from "../core/repository.js";
 import type { SimLimits, SimResult, SimulatorName } from "../core/protocol.js";
 import { hashOf } from "../core/hash.js";
 import type { Executor } from "../exec/executor.js";
-import type { Ledger } from "../store/ledger.js";
-import { LlmCallError, type LlmProvider, type SamplingOptions } from "../llm/types.js";
+import type { Ledger, LlmCallRecord } from "../store/ledger.js";
+import { LlmCallError, type ChatMessage, type LlmProvider, type SamplingOptions } from "../llm/types.js";
 import { buildMemorylessPrompt, buildVanillaPrompt, stripRules, type HistoryEntry } from "./prompt.js";
 import { parseTestbench } from "./parse.js";
 
@@ -132,28 +132,67 @@ async function runRound(
   cfg: WorkflowConfig,
   deps: WorkflowDeps,
 ): Promise<State> {
-  const { ledger, llm } = deps;
   const messages =
     cfg.mode === "vanilla" && round > 0
       ? buildVanillaPrompt(repo, history, { rules: deps.rules })
       : buildMemorylessPrompt(input, { rules: deps.rules });
-  const callId = ledger.callId(sampleId, round);
+  return runTransition(repo, roundSlot(deps.ledger, sampleId, round), messages, inputId, cfg, deps);
+}
+
+/** Where one transition is stored: the ids of its LLM call, output state and transition row. */
+export interface TransitionSlot {
+  sampleId: string;
+  round: number;
+  role: LlmCallRecord["role"];
+  callId: string;
+  stateId: string;
+  transitionId: string;
+  /** Hashed into the sampling seed: repeated samples differ, a resumed call asks the same thing. */
+  seedKey: unknown;
+}
+
+/** The slot of round `round` of a workflow sample (the eval ledger's ids). */
+export function roundSlot(ledger: Ledger, sampleId: string, round: number): TransitionSlot {
+  return {
+    sampleId,
+    round,
+    role: "policy",
+    callId: ledger.callId(sampleId, round),
+    stateId: ledger.stateId(sampleId, round),
+    transitionId: ledger.transitionId(sampleId, round),
+    seedKey: { sampleId, round },
+  };
+}
+
+/**
+ * One transition: ask the model (a stored answer is reused), parse the testbench, simulate it,
+ * and store the output state with its transition atomically. Shared by workflows and synthesis.
+ */
+export async function runTransition(
+  repo: Repository,
+  slot: TransitionSlot,
+  messages: ChatMessage[],
+  inputId: string | null,
+  cfg: Pick<WorkflowConfig, "sampling" | "simulator" | "limits" | "simRetries">,
+  deps: WorkflowDeps,
+): Promise<State> {
+  const { ledger, llm } = deps;
+  const { sampleId, round, role, callId } = slot;
   let answer: string;
   const storedCall = ledger.findCall(callId);
   if (storedCall?.answer != null) {
     answer = storedCall.answer;
   } else {
-    // A seed per (sample, round): repeated samples differ, a resumed call asks the same thing.
-    const seed = parseInt(hashOf({ sampleId, round }).slice(0, 8), 16) & 0x7fffffff;
+    const seed = parseInt(hashOf(slot.seedKey).slice(0, 8), 16) & 0x7fffffff;
     const started = performance.now();
     deps.onStage?.("llm", 1);
     try {
       const res = await llm.complete({ messages, sampling: { ...cfg.sampling, seed } }, deps.signal);
       answer = res.text;
-      ledger.recordCall({
+      ledger.recordCallAs(callId, {
         sampleId,
         round,
-        role: "policy",
+        role,
         model: res.model,
         endpoint: res.endpoint,
         messages: stripRules(messages),
@@ -170,10 +209,10 @@ async function runRound(
       });
     } catch (err) {
       const e = err as Error;
-      ledger.recordCall({
+      ledger.recordCallAs(callId, {
         sampleId,
         round,
-        role: "policy",
+        role,
         model: llm.model,
         endpoint: err instanceof LlmCallError ? err.endpoint : llm.label,
         messages: stripRules(messages),
@@ -194,6 +233,7 @@ async function runRound(
     }
   }
 
+  const ids = { stateId: slot.stateId, transitionId: slot.transitionId };
   const parsed = parseTestbench(answer, {
     top: repo.top,
     instance: repo.instance,
@@ -201,7 +241,7 @@ async function runRound(
   });
   if (!parsed.ok) {
     // An answer with no testbench is a recorded state, never an exception.
-    ledger.recordTransition({
+    ledger.recordTransitionAs(ids, {
       sampleId,
       round,
       inputStateId: inputId,
@@ -217,7 +257,7 @@ async function runRound(
     return { repo, testbench: null, result: null, parseError: parsed.reason };
   }
   const { result, attempts, ms } = await simulate(repo, parsed.testbench, cfg, deps);
-  ledger.recordTransition({
+  ledger.recordTransitionAs(ids, {
     sampleId,
     round,
     inputStateId: inputId,
@@ -234,7 +274,13 @@ async function runRound(
   return { repo, testbench: parsed.testbench, result };
 }
 
-async function simulate(repo: Repository, testbench: string, cfg: WorkflowConfig, deps: WorkflowDeps) {
+/** Simulates `testbench` on `repo`, retrying infra_error (never the model's fault). */
+async function simulate(
+  repo: Repository,
+  testbench: string,
+  cfg: Pick<WorkflowConfig, "simulator" | "limits" | "simRetries">,
+  deps: Pick<WorkflowDeps, "exec" | "signal" | "onStage">,
+) {
   const retries = cfg.simRetries ?? 2;
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {

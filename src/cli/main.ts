@@ -6,6 +6,7 @@ import { resultCommand, simCommand } from "./commands/sim.js";
 import { evalCommand } from "./commands/eval.js";
 import { demoCommand, exportCommand, servePolicyCommand } from "./commands/run-tools.js";
 import { curateCommand, roundsCommand } from "./commands/curate.js";
+import { selectCommand, synthCommand } from "./commands/synth.js";
 import { CliError, type CliContext } from "./context.js";
 
 export function buildProgram(ctx: CliContext, signal?: AbortSignal): Command {
@@ -21,6 +22,8 @@ export function buildProgram(ctx: CliContext, signal?: AbortSignal): Command {
   program.addCommand(demoCommand(ctx, signal));
   program.addCommand(exportCommand(ctx));
   program.addCommand(servePolicyCommand());
+  program.addCommand(synthCommand(ctx, signal));
+  program.addCommand(selectCommand(ctx));
   program.addCommand(curateCommand(ctx));
   program.addCommand(roundsCommand(ctx));
   for (const c of program.commands) c.exitOverride();

@@ -13,6 +13,24 @@ import type { ChatMessage } from "../llm/types.js";
 export const LEDGER_FILE = "ledger.sqlite";
 const SCHEMA_VERSION = 1;
 
+/**
+ * Synthesis (docs/synthesis.md): one \`selections\` row per selected input state (a synthesis
+ * sample), one \`candidates\` row per candidate transition with the rejection decision. Empty in
+ * eval runs.
+ */
+const SYNTH_SCHEMA = `
+CREATE TABLE IF NOT EXISTS selections (
+  sample_id TEXT PRIMARY KEY, task_id TEXT NOT NULL, input_state_id TEXT NOT NULL, source_run TEXT NOT NULL,
+  source_state_id TEXT NOT NULL, split TEXT NOT NULL, fill INTEGER NOT NULL DEFAULT 0, state_model TEXT NOT NULL,
+  input_score REAL NOT NULL, input_status TEXT, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS candidates (
+  candidate_id TEXT PRIMARY KEY, sample_id TEXT NOT NULL, task_id TEXT NOT NULL, candidate_index INTEGER NOT NULL,
+  input_state_id TEXT NOT NULL, output_state_id TEXT NOT NULL, split TEXT NOT NULL, accepted INTEGER NOT NULL,
+  reason TEXT, improvement TEXT, gain REAL NOT NULL, input_score REAL NOT NULL, output_score REAL NOT NULL,
+  created_at TEXT NOT NULL, UNIQUE(sample_id, candidate_index));
+CREATE INDEX IF NOT EXISTS candidates_accepted ON candidates(accepted, task_id);
+`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS repos (repo_hash TEXT PRIMARY KEY, repo_json TEXT NOT NULL);
@@ -102,6 +120,21 @@ export interface LlmCallRecord {
   error: string | null;
 }
 
+export interface TransitionRecord {
+  sampleId: string;
+  round: number;
+  inputStateId: string | null;
+  callId: string;
+  model: string;
+  testbench: string | null;
+  parseError: string | null;
+  result: SimResult | null;
+  score: number;
+  simPass: boolean;
+  covPass: boolean;
+  sim?: { executor: string; attempts: number; ms: number };
+}
+
 const now = () => new Date().toISOString();
 
 function diffKeys(a: unknown, b: unknown, path = ""): string[] {
@@ -144,6 +177,7 @@ export class Ledger {
     db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 5000");
     db.exec(SCHEMA);
+    db.exec(SYNTH_SCHEMA);
     const hash = hashOf(config);
     const stored = db.prepare("SELECT value FROM meta WHERE key = 'config'").get() as
       { value: string } | undefined;
@@ -196,6 +230,25 @@ export class Ledger {
   stateId(sampleId: string, round: number): string {
     return `${sampleId}:s${round}`;
   }
+  transitionId(sampleId: string, round: number): string {
+    return `${sampleId}:t${round}`;
+  }
+
+  // ---- meta entries besides the config (synthesis: `synth`, `lineage`) ----
+  setMeta(key: string, value: unknown): void {
+    if (key === "config") throw new Error("the run config is written once, by Ledger.open");
+    this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)").run(key, JSON.stringify(value));
+  }
+  getMeta<T = unknown>(key: string): T | null {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as
+      { value: string } | undefined;
+    if (!row) return null;
+    try {
+      return JSON.parse(row.value) as T;
+    } catch {
+      return row.value as T; // schema_version, created_at: plain strings
+    }
+  }
 
   // ---- writes (each its own transaction) ----
   addTask(repo: Repository, seq: number, source: string): string {
@@ -246,7 +299,11 @@ export class Ledger {
   }
 
   recordCall(rec: LlmCallRecord): string {
-    const id = this.callId(rec.sampleId, rec.round, rec.role);
+    return this.recordCallAs(this.callId(rec.sampleId, rec.round, rec.role), rec);
+  }
+
+  /** recordCall under an explicit id (synthesis: k candidate calls per input state). */
+  recordCallAs(id: string, rec: LlmCallRecord): string {
     this.db
       .prepare(
         `INSERT OR REPLACE INTO llm_calls(call_id, sample_id, round, role, model, endpoint, messages_json, answer,
@@ -304,21 +361,17 @@ export class Ledger {
   }
 
   /** Writes the output state of a round and its transition together, atomically. */
-  recordTransition(t: {
-    sampleId: string;
-    round: number;
-    inputStateId: string | null;
-    callId: string;
-    model: string;
-    testbench: string | null;
-    parseError: string | null;
-    result: SimResult | null;
-    score: number;
-    simPass: boolean;
-    covPass: boolean;
-    sim?: { executor: string; attempts: number; ms: number };
-  }): string {
-    const stateId = this.stateId(t.sampleId, t.round);
+  recordTransition(t: TransitionRecord): string {
+    const ids = {
+      stateId: this.stateId(t.sampleId, t.round),
+      transitionId: this.transitionId(t.sampleId, t.round),
+    };
+    return this.recordTransitionAs(ids, t);
+  }
+
+  /** recordTransition under explicit state and transition ids (synthesis candidates). */
+  recordTransitionAs(ids: { stateId: string; transitionId: string }, t: TransitionRecord): string {
+    const { stateId, transitionId } = ids;
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -343,16 +396,7 @@ export class Ledger {
           `INSERT OR REPLACE INTO transitions(transition_id, sample_id, round, input_state_id, output_state_id, llm_call_id, model, created_at)
            VALUES (?,?,?,?,?,?,?,?)`,
         )
-        .run(
-          `${t.sampleId}:t${t.round}`,
-          t.sampleId,
-          t.round,
-          t.inputStateId,
-          stateId,
-          t.callId,
-          t.model,
-          now(),
-        );
+        .run(transitionId, t.sampleId, t.round, t.inputStateId, stateId, t.callId, t.model, now());
       if (t.sim)
         this.db
           .prepare(
