@@ -1,14 +1,6 @@
 // The readable summary table that ends an evaluation.
 import type { EvalSummary } from "../agent/eval.js";
-
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows
-    .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "))
-    .join("\n");
-}
+import { pct, textTable } from "./text.js";
 
 export function formatEvalSummary(s: EvalSummary): string {
   const { cov_pass, avg_cov, sim_pass } = s.metrics;
@@ -19,7 +11,7 @@ export function formatEvalSummary(s: EvalSummary): string {
   );
   out.push("");
   out.push(
-    table([
+    textTable([
       ["metric", "pass@1", `pass@${k} (unbiased)`, `any of n`],
       ["Cov Pass", pct(cov_pass.at1), pct(cov_pass.atk), pct(cov_pass.any)],
       ["Avg Cov", pct(avg_cov.at1), pct(avg_cov.atk), pct(avg_cov.any)],
@@ -32,7 +24,7 @@ export function formatEvalSummary(s: EvalSummary): string {
   if (s.per_round.length > 1) {
     out.push("");
     out.push(
-      table([
+      textTable([
         ["round cap", "Cov Pass", "Avg Cov", "Sim Pass", "improved"],
         ...s.per_round.map((r) => [
           String(r.round),
@@ -46,7 +38,7 @@ export function formatEvalSummary(s: EvalSummary): string {
   }
   out.push("");
   out.push(
-    table([
+    textTable([
       ["task", "samples", "cov pass", "sim pass", "best cov", "mean cov"],
       ...s.per_task.map((t) => [
         t.task_id,

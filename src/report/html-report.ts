@@ -1,10 +1,10 @@
 // A self-contained HTML report for a run: the metrics table and inline SVG plots (coverage
 // and pass rates by round cap, best coverage per task). No external assets or scripts.
 import type { EvalSummary } from "../agent/eval.js";
+import { pct } from "./text.js";
 
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 interface Series {
   name: string;

@@ -6,6 +6,7 @@ import { rolePolicy, type Lineage } from "./lineage.js";
 import { REJECT_REASONS, type ReasonCounts } from "./rejection.js";
 import { SPLITS, type SplitCounts } from "./selection.js";
 import { synthCounts } from "./store.js";
+import { pct, textTable } from "../report/text.js";
 
 export interface DraftStats {
   /** The run the drafts come from (null: a selection file). */
@@ -99,15 +100,6 @@ export function summarizeSynth(
   };
 }
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows
-    .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "))
-    .join("\n");
-}
-
 export function formatSynthSummary(s: SynthSummary): string {
   const out: string[] = [];
   out.push(
@@ -122,7 +114,7 @@ export function formatSynthSummary(s: SynthSummary): string {
   );
   out.push("");
   out.push(
-    table([
+    textTable([
       ["split", "selected", "accepted"],
       ...SPLITS.filter((x) => s.selected.by_split[x] || s.accepted_by_split[x]).map((x) => [
         x,
@@ -141,7 +133,7 @@ export function formatSynthSummary(s: SynthSummary): string {
         : ""),
   );
   out.push(
-    table([["rejection", "candidates"], ...Object.entries(s.rejections).map(([r, n]) => [r, String(n)])]),
+    textTable([["rejection", "candidates"], ...Object.entries(s.rejections).map(([r, n]) => [r, String(n)])]),
   );
   out.push("");
   out.push(
