@@ -106,7 +106,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: "no-system-task-shell",
-    text: "Do not call $system, open files with $fopen, or dump waveforms ($dumpfile/$dumpvars); the testbench runs in a sandbox with no writable files.",
+    text: "Do not call $system, open files with $fopen, or dump waveforms ($dumpfile/$dumpvars); the testbench runs in a sandbox and only needs to drive stimulus.",
     breaks: ["icarus"],
     detector: { anyToken: ["$system", "$fopen", "$dumpfile", "$dumpvars", "$readmemh", "$readmemb"] },
   },
@@ -151,6 +151,48 @@ export const RULES: readonly Rule[] = [
   {
     id: "sized-literals",
     text: "Write well-formed sized literals whose digits fit the base and whose width matches the signal (4'b1010, 8'hFF, 16'd300); use '0 / '1 to fill a bus.",
+    breaks: ["verilator", "icarus"],
+  },
+  // Rules the EDA pipeline reports (pre-check, instance check, construct scan); they carry no
+  // token detector here because src/eda finds them (on the preprocessed source).
+  {
+    id: "instance-name",
+    text: "Instantiate the DUT under exactly the instance name given; coverage is measured on that instance only.",
+    breaks: ["verilator", "icarus"],
+  },
+  {
+    id: "no-files-outside-job",
+    text: "Never read, write or `include files by absolute path or with ../; the testbench may only touch files in its own directory.",
+    breaks: ["verilator", "icarus"],
+  },
+  {
+    id: "no-dut-redefinition",
+    text: "Never define a module with the name of a DUT module; the DUT's own RTL is always the one simulated.",
+    breaks: ["verilator", "icarus"],
+  },
+  {
+    id: "no-bind-into-dut",
+    text: "Do not use `bind` to attach code to the DUT; drive it only through its ports.",
+    breaks: ["verilator", "icarus"],
+  },
+  {
+    id: "no-verilator-c",
+    text: "Do not use $c, `systemc_* or other Verilator C++ escapes.",
+    breaks: ["verilator", "icarus"],
+  },
+  {
+    id: "no-verilator-config",
+    text: "Do not use `verilator_config blocks or tool pragmas that change how the tool runs.",
+    breaks: ["verilator", "icarus"],
+  },
+  {
+    id: "no-virtual-interface-classes",
+    text: "Do not drive the DUT through virtual interfaces inside classes; drive its ports from initial/always blocks of the testbench module.",
+    breaks: ["verilator"],
+  },
+  {
+    id: "max-testbench-size",
+    text: "Keep the testbench small (well under a megabyte after macro expansion); use loops instead of unrolled stimulus.",
     breaks: ["verilator", "icarus"],
   },
 ];
