@@ -178,6 +178,7 @@ export function feedbackMessage(result: SimResult | null, repo: Repository, pars
       `${H.parseError}\nReason: ${parseError}\nAnswer again with one complete testbench in a single \`\`\`systemverilog fenced block that instantiates \`${repo.top}\` as \`${repo.instance}\` and ends with $finish.`,
     );
   }
+  if (!result && !parseError) parts.push(`${H.next}\nThe testbench above was not simulated. ${NEXT.pass}`);
   if (result) {
     parts.push(
       `${H.result}\n- Status: ${result.status}\n- Reason: ${result.reason.split("\n")[0] ?? ""}\n- Simulator: ${result.simulator.name} ${result.simulator.version}`,

@@ -12,6 +12,7 @@ import { aliases, mineTargets, type Target } from "./consts.js";
 import { extractInterface, type DutInterface } from "./ports.js";
 import {
   estimateCycles,
+  extractPhases,
   generateTestbench,
   readPlanHeader,
   unitNs,
@@ -91,8 +92,14 @@ export function makePlan(p: ParsedPrompt, iface: DutInterface, rtl: NamedFile[],
   // After a compile failure use the plainest template; stay there once it passes.
   const conservative = failed || (prev?.conservative === 1 && status === "pass");
   const grow = 2 ** Math.min(level, 6);
+  // Replay our own previous stimulus (same seed) when it ran fine, then add to it.
+  const phases =
+    p.currentTestbench && prev && !conservative && !prev.conservative
+      ? extractPhases(p.currentTestbench)
+      : null;
+  const carry = phases && status === "pass" ? { lines: phases, cycles: prev?.cycles ?? 0 } : null;
   const plan: TbPlan = {
-    seed: mix(seed, level),
+    seed: carry && prev?.seed ? prev.seed : mix(seed, level),
     level,
     conservative,
     randomCycles: Math.min(300 * grow, 20_000),
@@ -100,10 +107,11 @@ export function makePlan(p: ParsedPrompt, iface: DutInterface, rtl: NamedFile[],
     holdCycles: Math.min(64 * grow, 4096),
     directed: [],
     walk: [],
+    carry,
   };
   const all = mineTargets(rtl, iface.params);
   if (!feedback || !p.uncovered.length) {
-    plan.directed = directedFromTargets(all, iface, rtl, 4).slice(0, MAX_DIRECTED / 2);
+    if (!carry) plan.directed = directedFromTargets(all, iface, rtl, 4).slice(0, MAX_DIRECTED / 2);
   } else {
     // Constants on or just above an uncovered line first, held longer; then the rest.
     const near = all.filter((t) =>
@@ -112,7 +120,13 @@ export function makePlan(p: ParsedPrompt, iface: DutInterface, rtl: NamedFile[],
     const aimed = directedFromTargets(near, iface, rtl, 8 * Math.min(grow, 4), all);
     const key = (d: Directed) => d.sets.map((x) => `${x.port}=${x.value}/${x.mask}`).join(",");
     const aimedKeys = new Set(aimed.map(key));
-    const rest = directedFromTargets(all, iface, rtl, 4).filter((d) => !aimedKeys.has(key(d)));
+    // A replayed testbench already held every constant once; hold them again, longer, only when
+    // no constant sits near an uncovered point (e.g. only output toggles are missing).
+    const restHold = carry ? 8 * Math.min(grow, 4) : 4;
+    const rest =
+      carry && aimed.length
+        ? []
+        : directedFromTargets(all, iface, rtl, restHold).filter((d) => !aimedKeys.has(key(d)));
     plan.directed = [...aimed, ...rest].slice(0, MAX_DIRECTED);
     const inputs = new Set(iface.ports.filter((x) => x.dir === "input").map((x) => x.name));
     const untoggled = p.uncovered
@@ -120,9 +134,14 @@ export function makePlan(p: ParsedPrompt, iface: DutInterface, rtl: NamedFile[],
       .map((u) => (u.detail.split(".").at(-1) ?? "").split("[")[0]?.trim() ?? "");
     plan.walk = [...new Set(untoggled.filter((n) => inputs.has(n)))];
   }
-  // Keep the run inside the time budget whatever the time unit is.
+  // Keep the run inside the time budget whatever the time unit is; start afresh when the
+  // replayed phases alone would use most of it.
   const period = 10 * unitNs(iface.timescale);
   const budget = Math.floor(TIME_BUDGET_NS / period);
+  if (plan.carry && plan.carry.cycles > budget * 0.6) {
+    plan.carry = null;
+    plan.seed = mix(seed, level);
+  }
   for (let i = 0; i < 8 && estimateCycles(iface, plan) > budget; i++) {
     plan.randomCycles = Math.max(16, plan.randomCycles >> 1);
     plan.holdCycles = Math.max(8, plan.holdCycles >> 1);

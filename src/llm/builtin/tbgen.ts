@@ -29,6 +29,11 @@ export interface TbPlan {
   directed: Directed[];
   /** Extra walking-one/zero passes over these inputs (untoggled bits). */
   walk: string[];
+  /**
+   * Phases of the previous testbench, replayed first with the same seed: the same stimulus
+   * reaches the same coverage, so a revision never loses what the last round reached.
+   */
+  carry: { lines: string[]; cycles: number } | null;
 }
 
 export interface TbContext {
@@ -38,9 +43,21 @@ export interface TbContext {
 }
 
 const HEADER = "// llm4cov-builtin";
+const PHASES_BEGIN = "// <<< stimulus phases";
+const PHASES_END = "// >>> stimulus phases";
 
-export function planHeader(p: TbPlan): string {
-  return `${HEADER} level=${p.level} seed=${p.seed} random=${p.randomCycles} hold=${p.holdCycles} directed=${p.directed.length} conservative=${Number(p.conservative)}`;
+/** The stimulus phases of a testbench this policy wrote (common indentation removed), or null. */
+export function extractPhases(tb: string): string[] | null {
+  const lines = tb.split("\n");
+  const a = lines.findIndex((l) => l.trim() === PHASES_BEGIN);
+  const b = lines.findIndex((l) => l.trim() === PHASES_END);
+  if (a < 0 || b <= a) return null;
+  const indent = (lines[a] as string).indexOf(PHASES_BEGIN);
+  return lines.slice(a + 1, b).map((l) => (l.slice(0, indent).trim() ? l.trim() : l.slice(indent)));
+}
+
+export function planHeader(p: TbPlan & { cycles?: number }): string {
+  return `${HEADER} level=${p.level} seed=${p.seed} random=${p.randomCycles} hold=${p.holdCycles} directed=${p.directed.length} conservative=${Number(p.conservative)} cycles=${p.cycles ?? 0}`;
 }
 
 /** The plan summary of a testbench this policy wrote (null for any other testbench). */
@@ -174,7 +191,7 @@ function driveTasks(w: Writer, s: Sig): void {
   ]);
 }
 
-function header(w: Writer, iface: DutInterface, ctx: TbContext, plan: TbPlan, s: Sig): void {
+function header(w: Writer, iface: DutInterface, ctx: TbContext, plan: TbPlan & { cycles: number }, s: Sig) {
   w.line(planHeader(plan));
   if (iface.timescale) w.line(`\`timescale ${iface.timescale}`);
   w.open(`module ${ctx.tbModule};`);
@@ -229,7 +246,7 @@ function conservativeBody(w: Writer, iface: DutInterface, plan: TbPlan, s: Sig):
   }
   w.line(step);
   w.close("end");
-  w.line("$finish;");
+  w.line('$display("llm4cov-builtin: stimulus done at %0t", $time);').line("$finish;");
   w.close("end");
 }
 
@@ -253,24 +270,33 @@ function mainBody(w: Writer, iface: DutInterface, plan: TbPlan, s: Sig): void {
   if (iface.resets.length) w.line(resetAssign(iface, false));
   w.line("tb_step(1);").close("end").close("endtask");
   driveTasks(w, s);
-  w.open("task automatic tb_random_phase(input integer cycles);").line("integer c;").open("begin");
-  w.open("for (c = 0; c < cycles; c = c + 1) begin").open(`case ((c / ${plan.segment}) % 4)`);
+  // The helper tasks are the same at every level, so earlier phases can be replayed verbatim.
+  w.open("task automatic tb_random_phase(input integer cycles, input integer seg);")
+    .line("integer c;")
+    .open("begin");
+  w.open("for (c = 0; c < cycles; c = c + 1) begin").open("case ((c / seg) % 4)");
   w.line("0: tb_drive_random();");
-  w.line(`1: begin tb_drive_data_random(); if (c % ${plan.segment} == 0) tb_drive_ctrl_random(); end`);
+  w.line("1: begin tb_drive_data_random(); if (c % seg == 0) tb_drive_ctrl_random(); end");
   w.line("2: tb_drive_small();");
-  w.line(`default: if (c % ${plan.segment} == 0) tb_drive_data_random(); else tb_drive_ctrl_random();`);
+  w.line("default: if (c % seg == 0) tb_drive_data_random(); else tb_drive_ctrl_random();");
   w.close("endcase").line("tb_step(1);").close("end").close("end").close("endtask");
   w.line();
   w.open("initial begin : tb_main");
   w.line(`tb_rng = 32'h${(plan.seed >>> 0 || 1).toString(16)};`);
   w.line("tb_drive_zero();").line("tb_reset(4);");
-  w.line("// corner values");
-  w.line("tb_drive_zero(); tb_step(2); tb_drive_ones(); tb_step(2);");
-  w.line("tb_drive_alt(0); tb_step(2); tb_drive_alt(1); tb_step(2); tb_drive_zero(); tb_step(2);");
+  w.line(PHASES_BEGIN);
+  for (const l of plan.carry?.lines ?? []) w.line(l);
+  if (plan.carry) w.line(`// level ${plan.level}`);
+  else {
+    w.line("// corner values");
+    w.line("tb_drive_zero(); tb_step(2); tb_drive_ones(); tb_step(2);");
+    w.line("tb_drive_alt(0); tb_step(2); tb_drive_alt(1); tb_step(2); tb_drive_zero(); tb_step(2);");
+  }
   const walkers = s.data.filter((p) => p.width !== null && !p.unpacked && !p.real);
   const extra = walkers.filter((p) => plan.walk.includes(p.name));
-  if (walkers.length) w.line("// walking one and walking zero on every data input");
-  for (const p of [...walkers, ...extra]) {
+  const walk = plan.carry ? extra : [...walkers, ...extra];
+  if (walk.length) w.line("// walking one and walking zero on data inputs");
+  for (const p of walk) {
     const n = Math.min(p.width as number, 64);
     w.line(
       `for (tb_k = 0; tb_k < ${n}; tb_k = tb_k + 1) begin ${p.name} = '0; ${p.name}[tb_k] = 1'b1; tb_step(1); end`,
@@ -294,42 +320,49 @@ function mainBody(w: Writer, iface: DutInterface, plan: TbPlan, s: Sig): void {
     });
     if (!lines.length || lines.some((l) => l === null)) continue;
     w.open(`for (tb_i = 0; tb_i < ${d.hold}; tb_i = tb_i + 1) begin`);
-    w.line(`tb_drive_random(); if (tb_i >= ${Math.floor(d.hold / 2)}) tb_drive_ctrl(1'b1);`);
+    // Data is redrawn only twice per hold, so a write and a later read meet at one address;
+    // 1-bit inputs vary every cycle, and in the second half every other cycle has them all high.
+    const half = Math.floor(d.hold / 2);
+    w.line(`if (tb_i == 0 || tb_i == ${half}) tb_drive_data_random();`);
+    w.line(`if (tb_i >= ${half} && tb_i % 2 == 0) tb_drive_ctrl(1'b1); else tb_drive_ctrl_random();`);
     lines.forEach((l) => w.line(l as string));
     w.line("tb_step(1);").close("end");
   }
   const half = Math.ceil(plan.randomCycles / 2);
   w.line("// seeded random segments with a reset in the middle");
-  w.line(`tb_random_phase(${half});`).line("tb_reset(2);").line(`tb_random_phase(${half});`);
+  w.line(`tb_random_phase(${half}, ${plan.segment});`).line("tb_reset(2);");
+  w.line(`tb_random_phase(${half}, ${plan.segment});`);
   w.line("// long holds: every 1-bit input high (counters and timeouts run to their ends)");
   w.line(
     `for (tb_i = 0; tb_i < ${plan.holdCycles}; tb_i = tb_i + 1) begin tb_drive_data_random(); tb_drive_ctrl(1'b1); tb_step(1); end`,
   );
   w.line(`tb_drive_ctrl(1'b1); tb_step(${plan.holdCycles});`);
-  w.line("tb_drive_ctrl(1'b0); tb_step(4); tb_drive_zero(); tb_step(4);");
+  w.line("tb_drive_ctrl(1'b0); tb_step(4); tb_drive_zero(); tb_step(4);").line(PHASES_END);
   w.line('$display("llm4cov-builtin: stimulus done at %0t", $time);').line("$finish;");
   w.close("end");
 }
 
-/** Cycles the main stimulus takes (for the watchdog and the time budget). */
+/** Cycles the main stimulus takes, carried phases included (for the watchdog and the time budget). */
 export function estimateCycles(iface: DutInterface, plan: TbPlan): number {
   const s = signals(iface);
-  const walk = [...s.data, ...s.data.filter((p) => plan.walk.includes(p.name))]
+  const walked = plan.carry ? [] : s.data;
+  const walk = [...walked, ...s.data.filter((p) => plan.walk.includes(p.name))]
     .map((p) => 2 * Math.min(p.width ?? 0, 64))
     .reduce((a, b) => a + b, 0);
   const directed = plan.directed.reduce((a, d) => a + d.hold, 0);
-  return 40 + walk + directed + plan.randomCycles + 2 * plan.holdCycles;
+  return (plan.carry?.cycles ?? 0) + 40 + walk + directed + plan.randomCycles + 2 * plan.holdCycles;
 }
 
 export function generateTestbench(iface: DutInterface, ctx: TbContext, plan: TbPlan): string {
   const s = signals(iface);
   const w = new Writer();
-  header(w, iface, ctx, plan, s);
+  const cycles = estimateCycles(iface, plan);
+  header(w, iface, ctx, { ...plan, cycles }, s);
   w.line();
   if (plan.conservative) conservativeBody(w, iface, plan, s);
   else mainBody(w, iface, plan, s);
   // A watchdog: $finish is reached even if the stimulus were to stall.
-  const wd = Math.ceil((estimateCycles(iface, plan) * 20 + 1000) * 1.5);
+  const wd = Math.ceil((cycles * 20 + 1000) * 1.5);
   w.line().open("initial begin : tb_watchdog").line(`#${wd};`);
   w.line('$display("llm4cov-builtin: watchdog");').line("$finish;").close("end");
   w.close("endmodule");
