@@ -11,7 +11,7 @@ import type { Executor } from "../exec/executor.js";
 import type { LlmProvider } from "../llm/types.js";
 import { ProgressReporter, type ProgressOptions } from "../report/progress.js";
 import { evalReportHtml } from "../report/html-report.js";
-import { computeMetrics, type EvalMetrics, type SampleRounds } from "../metrics/summary.js";
+import { computeMetrics, groupSampleRounds, type EvalMetrics, type RoundRow } from "../metrics/summary.js";
 import { Ledger } from "../store/ledger.js";
 import { rulesBlock } from "./rules.js";
 import { InfraError, runSample, type WorkflowConfig } from "./workflow.js";
@@ -201,22 +201,9 @@ export function summarize(ledger: Ledger, cfg: EvalConfig, runDir: string, start
        FROM samples s JOIN states st ON st.sample_id = s.sample_id WHERE s.status = 'done'
        ORDER BY s.task_id, s.sample_index, st.round`,
     )
-    .all() as {
-    sample_id: string;
-    task_id: string;
-    sample_index: number;
-    round: number;
-    score: number;
-    sim_pass: number;
-    cov_pass: number;
-  }[];
-  const samples = new Map<string, SampleRounds>();
-  for (const r of rows) {
-    let s = samples.get(r.sample_id);
-    if (!s) samples.set(r.sample_id, (s = { taskId: r.task_id, sampleIndex: r.sample_index, rounds: [] }));
-    s.rounds.push({ round: r.round, score: r.score, simPass: !!r.sim_pass, covPass: !!r.cov_pass });
-  }
-  const metrics = computeMetrics([...samples.values()], cfg.samples);
+    .all() as RoundRow[];
+  const samples = groupSampleRounds(rows);
+  const metrics = computeMetrics(samples, cfg.samples);
   const failures = db.prepare("SELECT sample_id, error FROM samples WHERE status != 'done'").all() as {
     sample_id: string;
     error: string | null;
@@ -245,7 +232,7 @@ export function summarize(ledger: Ledger, cfg: EvalConfig, runDir: string, start
     run_dir: runDir,
     mode: cfg.mode,
     ...metrics,
-    samples_done: samples.size,
+    samples_done: samples.length,
     samples_failed: failures.length,
     failures: failures.slice(0, 50).map((f) => ({ sample_id: f.sample_id, error: f.error ?? "interrupted" })),
     tokens: { prompt: llm.pt, completion: llm.ct },

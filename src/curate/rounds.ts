@@ -1,7 +1,7 @@
 // `llm4cov rounds`: how an agentic run's results depend on the round cap (the sample's outcome
 // had it stopped after round c: its best state up to c), and what each round's transitions did
 // relative to their true input states.
-import { computeMetrics, type SampleRounds } from "../metrics/summary.js";
+import { computeMetrics, groupSampleRounds, type RoundRow as LedgerRoundRow } from "../metrics/summary.js";
 import type { Ledger } from "../store/ledger.js";
 import { improvementOf, type Improvement } from "./parse.js";
 
@@ -34,14 +34,7 @@ export interface RoundsReport {
   rounds: RoundRow[];
 }
 
-interface Point {
-  sample_id: string;
-  task_id: string;
-  sample_index: number;
-  round: number;
-  score: number;
-  sim_pass: number;
-  cov_pass: number;
+interface Point extends LedgerRoundRow {
   out_status: string | null;
   parse_error: string | null;
   input_state_id: string | null;
@@ -63,12 +56,8 @@ export function roundsReport(ledger: Ledger, run: string): RoundsReport {
        WHERE s.status = 'done' ORDER BY s.task_id, s.sample_index, st.round`,
     )
     .all() as Point[];
-  const samples = new Map<string, SampleRounds>();
   const rounds = new Map<number, { n: number; gain: number; by: Record<Improvement, number> }>();
   for (const p of points) {
-    let s = samples.get(p.sample_id);
-    if (!s) samples.set(p.sample_id, (s = { taskId: p.task_id, sampleIndex: p.sample_index, rounds: [] }));
-    s.rounds.push({ round: p.round, score: p.score, simPass: !!p.sim_pass, covPass: !!p.cov_pass });
     let r = rounds.get(p.round);
     if (!r)
       rounds.set(p.round, (r = { n: 0, gain: 0, by: { fail_to_pass: 0, gain: 0, none: 0, regression: 0 } }));
@@ -81,7 +70,7 @@ export function roundsReport(ledger: Ledger, run: string): RoundsReport {
     r.gain += p.score - (input?.score ?? 0);
     r.by[improvementOf(input, { status: status(p.out_status, p.parse_error), score: p.score })]++;
   }
-  const all = [...samples.values()];
+  const all = groupSampleRounds(points);
   const maxRound = Math.max(0, ...rounds.keys());
   const caps: CapRow[] = [];
   let k = 1;

@@ -50,6 +50,28 @@ export interface EvalMetrics {
   per_round: RoundRate[];
 }
 
+/** A stored state's round outcome as the ledger holds it (ordered by task, sample, round). */
+export interface RoundRow {
+  sample_id: string;
+  task_id: string;
+  sample_index: number;
+  round: number;
+  score: number;
+  sim_pass: number;
+  cov_pass: number;
+}
+
+/** Groups ledger rows into per-sample round lists, keeping the rows' order. */
+export function groupSampleRounds(rows: Iterable<RoundRow>): SampleRounds[] {
+  const samples = new Map<string, SampleRounds>();
+  for (const r of rows) {
+    let s = samples.get(r.sample_id);
+    if (!s) samples.set(r.sample_id, (s = { taskId: r.task_id, sampleIndex: r.sample_index, rounds: [] }));
+    s.rounds.push({ round: r.round, score: r.score, simPass: !!r.sim_pass, covPass: !!r.cov_pass });
+  }
+  return [...samples.values()];
+}
+
 /** The sample's outcome if it had stopped after `cap` rounds: its best state up to there. */
 export function bestUpTo(rounds: RoundPoint[], cap: number): RoundPoint | null {
   let best: RoundPoint | null = null;

@@ -304,7 +304,7 @@ export class Ledger {
   }
 
   findState(stateId: string): StoredState | null {
-    const r = this.db.prepare("SELECT * FROM states WHERE state_id = ?").get(stateId) as StateRow | undefined;
+    const r = readStateRow(this, stateId);
     return r ? toState(r) : null;
   }
 
@@ -319,7 +319,8 @@ export class Ledger {
   }
 }
 
-interface StateRow {
+/** A `states` row as stored (synthesis copies rows between ledgers verbatim). */
+export interface StateRow {
   state_id: string;
   sample_id: string;
   round: number;
@@ -327,7 +328,16 @@ interface StateRow {
   parse_error: string | null;
   status: string | null;
   score: number;
+  sim_pass: number;
+  cov_pass: number;
   result_json: string | null;
+}
+
+export function readStateRow(ledger: Ledger, stateId: string): StateRow | null {
+  return (
+    (ledger.db.prepare("SELECT * FROM states WHERE state_id = ?").get(stateId) as StateRow | undefined) ??
+    null
+  );
 }
 
 function toState(r: StateRow): StoredState {

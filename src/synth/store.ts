@@ -2,7 +2,7 @@
 // stands alone), candidate decisions, and the reads curation and the summary need.
 // Layout (docs/synthesis.md): one sample per selected state; its input copy `<sample>:in`; candidate
 // j as state `<sample>:c<j>:s`, transition `<sample>:c<j>:t`, call `<sample>:c<j>:transition_model`.
-import type { Ledger } from "../store/ledger.js";
+import type { Ledger, StateRow } from "../store/ledger.js";
 import type { Decision, Improvement } from "./rejection.js";
 import type { Split } from "./selection.js";
 import type { TraceType } from "./config.js";
@@ -31,22 +31,7 @@ export interface SynthMeta {
   allow_metric_drop: boolean;
 }
 
-export interface StateRow {
-  state_id: string;
-  sample_id: string;
-  round: number;
-  testbench: string | null;
-  parse_error: string | null;
-  status: string | null;
-  score: number;
-  sim_pass: number;
-  cov_pass: number;
-  result_json: string | null;
-}
-
-export function readStateRow(ledger: Ledger, stateId: string): StateRow | null {
-  return (ledger.db.prepare("SELECT * FROM states WHERE state_id = ?").get(stateId) as StateRow) ?? null;
-}
+export { readStateRow, type StateRow } from "../store/ledger.js";
 
 export interface SelectedRow {
   sampleId: string;
