@@ -14,7 +14,7 @@ import {
   violationDiagnostics,
 } from "./precheck.js";
 import { runBounded, runRaw, type ProcessResult } from "./process.js";
-import { closeJobSandbox, openJobSandbox, sandboxLabel, type JobSandbox } from "./sandbox.js";
+import { sandboxLabel, withJobSandbox, type JobSandbox } from "./sandbox.js";
 import type { SimJob, Simulator } from "./simulator.js";
 import { shellCommand, STAGE_DEFAULTS, stageLimits } from "./stage.js";
 import { ToolMissingError } from "./verilator/toolchain.js";
@@ -70,13 +70,8 @@ export class IcarusSimulator implements Simulator {
     return versionPromise;
   }
 
-  async evaluate(job: SimJob): Promise<SimResult> {
-    const sandbox = job.sandbox ?? (await openJobSandbox(job.jobDir));
-    try {
-      return await this.stages(job, sandbox);
-    } finally {
-      if (!job.sandbox) closeJobSandbox(sandbox);
-    }
+  evaluate(job: SimJob): Promise<SimResult> {
+    return withJobSandbox(job.jobDir, job.sandbox, (sandbox) => this.stages(job, sandbox));
   }
 
   private async stages(job: SimJob, sandbox: JobSandbox): Promise<SimResult> {

@@ -329,3 +329,17 @@ export function wrapCommand(stage: StageSandbox, cmd: string, args: string[]): W
     ownUid: uid !== undefined,
   };
 }
+
+/** Runs `fn` with the job's sandbox, opening (and closing) one when the caller did not supply it. */
+export async function withJobSandbox<T>(
+  jobDir: string,
+  given: JobSandbox | undefined,
+  fn: (sandbox: JobSandbox) => Promise<T>,
+): Promise<T> {
+  const sandbox = given ?? (await openJobSandbox(jobDir));
+  try {
+    return await fn(sandbox);
+  } finally {
+    if (!given) closeJobSandbox(sandbox);
+  }
+}

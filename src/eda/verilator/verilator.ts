@@ -15,7 +15,7 @@ import {
   violationDiagnostics,
 } from "../precheck.js";
 import { runBounded, type ProcessResult } from "../process.js";
-import { closeJobSandbox, openJobSandbox, sandboxLabel, type JobSandbox } from "../sandbox.js";
+import { sandboxLabel, withJobSandbox, type JobSandbox } from "../sandbox.js";
 import type { SimJob, Simulator } from "../simulator.js";
 import { shellCommand, STAGE_DEFAULTS, stageLimits } from "../stage.js";
 import { stopLocations } from "../sv-scan.js";
@@ -96,13 +96,8 @@ export class VerilatorSimulator implements Simulator {
     return (await detectVerilator()).version;
   }
 
-  async evaluate(job: SimJob): Promise<SimResult> {
-    const sandbox = job.sandbox ?? (await openJobSandbox(job.jobDir));
-    try {
-      return await this.stages(job, sandbox);
-    } finally {
-      if (!job.sandbox) closeJobSandbox(sandbox);
-    }
+  evaluate(job: SimJob): Promise<SimResult> {
+    return withJobSandbox(job.jobDir, job.sandbox, (sandbox) => this.stages(job, sandbox));
   }
 
   private async stages(job: SimJob, sandbox: JobSandbox): Promise<SimResult> {
