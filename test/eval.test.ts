@@ -1,6 +1,6 @@
 // The main job end to end: real HTTP policy server, real simulations, real SQLite.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -29,6 +29,25 @@ function subset(n: number, name: string): string {
   return path;
 }
 
+/**
+ * Named example designs at a fixed path. The dataset path is part of the run identity, which
+ * seeds the built-in policy, so a fixed path makes the stimulus (and the coverage) repeatable.
+ */
+function namedSubset(ids: string[], name: string): string {
+  const dir = join(tmpdir(), "llm4cov-eval-test-data");
+  mkdirSync(dir, { recursive: true });
+  const rows = readFileSync(examples, "utf8")
+    .split("\n")
+    .filter((l) => ids.some((id) => l.includes(`"id":"${id}"`) || l.includes(`"id": "${id}"`)));
+  expect(rows).toHaveLength(ids.length);
+  const path = join(dir, name);
+  writeFileSync(path, rows.join("\n") + "\n");
+  return path;
+}
+
+// Designs where one round of the built-in policy leaves coverage to gain.
+const HEADROOM = ["llm4cov_ex_counter", "llm4cov_ex_pwm", "llm4cov_ex_uart_rx", "llm4cov_ex_uart_tx"];
+
 const policyHandler =
   (seen?: number[]) =>
   async (messages: never, s: { temperature: number; top_p: number; max_tokens: number; seed?: number }) => {
@@ -43,7 +62,7 @@ const policyHandler =
 
 describe("eval main job", () => {
   it("agentic rounds with the built-in policy raise coverage over round 0", async () => {
-    const dataset = subset(4, "four.jsonl");
+    const dataset = namedSubset(HEADROOM, "headroom.jsonl");
     const summary = await runEval(
       { dataset, mode: "agentic", rounds: 2, samples: 1 },
       { runDir: join(tmp, "agentic"), llm: new BuiltinProvider(), exec, progress: null },
@@ -143,13 +162,13 @@ describe("eval main job", () => {
     expect(() => Ledger.open(runDir, { other: true }, { resume: true })).toThrow(ConfigMismatchError);
     await expect(
       runEval(
-        { dataset: subset(4, "four.jsonl"), mode: "agentic", rounds: 2, samples: 1 },
+        { dataset: namedSubset(HEADROOM, "headroom.jsonl"), mode: "agentic", rounds: 2, samples: 1 },
         { runDir, llm: new BuiltinProvider(), exec, progress: null },
       ),
     ).rejects.toThrow(RunExistsError);
     await expect(
       runEval(
-        { dataset: subset(4, "four.jsonl"), mode: "agentic", rounds: 3, samples: 1 },
+        { dataset: namedSubset(HEADROOM, "headroom.jsonl"), mode: "agentic", rounds: 3, samples: 1 },
         { runDir, resume: true, llm: new BuiltinProvider(), exec, progress: null },
       ),
     ).rejects.toThrow(/different configuration.*rounds: 2 -> 3/);
