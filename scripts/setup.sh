@@ -2,11 +2,17 @@
 # Idempotent setup: installs what is missing and nothing else.
 #  - Debian packages the simulators and tests need (skipped when already installed)
 #  - npm packages (skipped when node_modules matches package-lock.json)
-# Safe to run many times; `npm run demo` and `npm test` both call it.
+#  - a modern Verilator (scripts/verilator-build.sh: built once from Debian's source package)
+# Safe to run many times; `npm run demo` and `npm test` both call it (`--tests` adds what only
+# the test suite needs: redis-server for the queue tests, chromium for the report screenshots).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEB_PACKAGES=(verilator iverilog ccache g++ make bubblewrap openssh-server openssh-client)
+# verilator: the system one stays as the fallback (and the 5.006 path's tests);
+# z3: SMT solver for randomize() with constraints; dpkg-dev autoconf flex bison: the source build.
+DEB_PACKAGES=(verilator iverilog ccache g++ make bubblewrap openssh-server openssh-client z3
+  dpkg-dev autoconf flex bison rsync)
+if [ "${1:-}" = "--tests" ]; then DEB_PACKAGES+=(redis-server chromium); fi
 
 missing=()
 for pkg in "${DEB_PACKAGES[@]}"; do
@@ -28,6 +34,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
   $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
+
+bash scripts/verilator-build.sh
 
 # npm packages: install when node_modules is absent or older than the lock file.
 stamp=node_modules/.llm4cov-installed
