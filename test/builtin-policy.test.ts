@@ -31,7 +31,7 @@ const has = (tool: string) => {
 const tools = has("iverilog") && has("verilator");
 
 const rows: Repository[] = readFileSync(
-  new URL("../../shared/benchmarks/cvdp_ecov_dev.jsonl", import.meta.url),
+  new URL("../benchmarks/cvdp_ecov_dev.jsonl", import.meta.url),
   "utf8",
 )
   .trim()

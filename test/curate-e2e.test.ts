@@ -201,7 +201,7 @@ describe("curation end to end", () => {
       join(tmp, "c1.jsonl"),
     );
     expect(self.train).toMatchObject({ repositories: 3, dropped: 3 });
-    const bench = join(root, "..", "shared", "benchmarks", "cvdp_ecov_dev.jsonl");
+    const bench = join(root, "benchmarks", "cvdp_ecov_dev.jsonl");
     const clean = await json<{ train: { dropped: number; kept_lines: number } }>(
       "curate",
       "contamination",

@@ -17,7 +17,7 @@ import { cvdpToRepository } from "../src/data/cvdp.js";
 import { extractVerilog } from "../src/data/codev.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const DEV = resolve(here, "../../shared/benchmarks/cvdp_ecov_dev.jsonl");
+const DEV = resolve(here, "../benchmarks/cvdp_ecov_dev.jsonl");
 const CVDP_FIXTURE = resolve(here, "fixtures/data/cvdp_raw.jsonl");
 
 let tmp: string;
@@ -59,7 +59,7 @@ const row = (id: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe("DEV benchmark file (native rows)", () => {
-  // shared/benchmarks/README.md table: id -> [top, instance, target %]
+  // benchmarks/README.md table: id -> [top, instance, target %]
   const table: Record<string, [string, string, number]> = {
     cvdp_copilot_endian_swapper_0004: ["endian_swapper", "dut", 92],
     cvdp_copilot_MSHR_0003: ["cache_mshr", "dut", 100],
