@@ -52,6 +52,12 @@ done
 
 fail() {
   log "WARNING: could not build Verilator $PIN: $*"
+  # Kept for `llm4cov eda check`, which repeats the reason beside its fallback warning.
+  { echo "$(date -u +%FT%TZ) building Verilator $PIN failed: $*"; } > "$VROOT/LAST_FAILURE" 2>/dev/null
+  if [ -n "${work:-}" ] && [ -d "$work" ]; then
+    rm -rf "$VROOT/last-failure-logs" && mkdir -p "$VROOT/last-failure-logs" && cp "$work"/*.log "$VROOT/last-failure-logs/" 2>/dev/null
+    log "build logs kept in $VROOT/last-failure-logs"
+  fi
   log "WARNING: falling back to the system Verilator ($(version_of verilator || echo none)); results record the version used"
   exit 0
 }
@@ -111,5 +117,6 @@ VERILATOR_ROOT="$stage" new_enough "$(VERILATOR_ROOT="$stage" version_of "$stage
   fail "the built verilator does not run"
 printf 'debian-source %s\nbuilt %s in %ss\n' "$want" "$(date -u +%FT%TZ)" "$(($(date +%s) - start))" > "$stage/READY"
 rm -rf "$dest" && mv "$stage" "$dest" || fail "cannot install into $dest"
+rm -rf "$VROOT/LAST_FAILURE" "$VROOT/last-failure-logs"
 chmod -R a+rX "$dest"
 log "installed Verilator $want into $dest in $(($(date +%s) - start)) s"

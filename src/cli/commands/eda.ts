@@ -67,6 +67,14 @@ export function edaCommand(ctx: CliContext): Command {
       }
       try {
         const tc = await verilatorToolchain();
+        // Which Verilator, from where (system / setup-built cache / LLM4COV_VERILATOR_ROOT).
+        report.verilator = {
+          ...(report.verilator as object),
+          source: tc.info.source,
+          root: tc.info.root,
+          ...(tc.info.warning ? { warning: tc.info.warning } : {}),
+        };
+        if (tc.info.warning) ctx.err(`llm4cov: warning: ${tc.info.warning}`);
         report.verilatorCache = {
           dir: tc.dir,
           ccache: tc.info.ccache !== null,

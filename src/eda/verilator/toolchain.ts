@@ -2,7 +2,7 @@
 // runtime library (with our driver) and a precompiled header, built once, shared by all jobs.
 // Why: a naive `verilator --binary` rebuilds the runtime for every job (3.7-4.5 s); with the
 // cache a job compiles only its own model (well under a second). See docs/design/verilator.md.
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { chmod, mkdir, readdir, readFile, rename, rm, writeFile, copyFile } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -10,17 +10,23 @@ import { fileURLToPath } from "node:url";
 import { hashOf } from "../../core/hash.js";
 import { runRaw } from "../process.js";
 
+/** Where the Verilator in use came from (shown by `eda check`, recorded nowhere else). */
+export type VerilatorSource = "env" | "cache" | "system";
+
 export interface VerilatorInfo {
   version: string;
   major: number;
   minor: number;
   root: string;
   includeDir: string;
+  source: VerilatorSource;
   /** 5.006 breaks on classes with --coverage (verilator#3998, fixed in 5.008). */
   needsClassCoveragePatch: boolean;
   ccache: string | null;
   /** verilator_bin, run directly: the perl wrapper costs ~50 ms per call and adds nothing we use. */
   bin: string;
+  /** Set when the Verilator in use is older than the pinned modern version (assets/verilator/VERSION). */
+  warning?: string;
 }
 
 export interface ToolchainCache {
@@ -35,6 +41,13 @@ export interface ToolchainCache {
 
 const ASSETS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "assets", "verilator");
 
+/** The Debian version setup builds (e.g. "5.048-1") and its upstream part as MAJOR.MINOR. */
+export function pinnedVerilator(): { debian: string; major: number; minor: number } {
+  const debian = readFileSync(join(ASSETS, "VERSION"), "utf8").trim();
+  const m = /^(\d+)\.(\d+)/.exec(debian);
+  return { debian, major: Number(m?.[1] ?? 5), minor: Number(m?.[2] ?? 48) };
+}
+
 export class ToolMissingError extends Error {
   constructor(message: string) {
     super(message);
@@ -42,50 +55,118 @@ export class ToolMissingError extends Error {
   }
 }
 
+interface Candidate {
+  source: VerilatorSource;
+  /** The `verilator` wrapper to ask for --version. */
+  wrapper: string;
+  /** Known root (env/cache trees); system installs are asked with --getenv. */
+  root?: string;
+}
+
+/**
+ * Which Verilators to consider. LLM4COV_VERILATOR_ROOT names one tree and nothing else is
+ * tried; LLM4COV_VERILATOR=system|cache restricts the choice (tests of the 5.006 path use
+ * `system`); otherwise every setup-built tree in the cache and the one on PATH compete and
+ * the newest wins.
+ */
+function candidates(): Candidate[] {
+  const forced = process.env.LLM4COV_VERILATOR_ROOT;
+  if (forced) return [{ source: "env", wrapper: join(forced, "bin", "verilator"), root: forced }];
+  const only = process.env.LLM4COV_VERILATOR;
+  const list: Candidate[] = [];
+  if (only !== "system") {
+    const dir = join(cacheRoot(), "verilator");
+    const builds = existsSync(dir) ? readdirSync(dir).filter((d) => /^\d+\.\d+/.test(d)) : [];
+    for (const b of builds.sort().reverse()) {
+      const root = join(dir, b);
+      if (existsSync(join(root, "READY")))
+        list.push({ source: "cache", wrapper: join(root, "bin", "verilator"), root });
+    }
+  }
+  if (only !== "cache") list.push({ source: "system", wrapper: "verilator" });
+  return list;
+}
+
+const quick = (cmd: string, args: string[], env: NodeJS.ProcessEnv) =>
+  runRaw(cmd, args, { cwd: tmpdir(), env, limits: { wallMs: 30_000, outputBytes: 4096 } });
+
+async function probe(
+  c: Candidate,
+): Promise<Omit<VerilatorInfo, "ccache" | "needsClassCoveragePatch"> | string> {
+  const env = c.root ? { ...process.env, VERILATOR_ROOT: c.root } : { ...process.env };
+  const v = await quick(c.wrapper, ["--version"], env);
+  if (v.spawnError || v.exitCode !== 0) return `${c.wrapper}: ${v.spawnError ?? v.output.trim()}`;
+  const m = /Verilator\s+(\d+)\.(\d+)/.exec(v.output);
+  if (!m) return `cannot read the Verilator version from: ${v.output.trim()}`;
+  const major = Number(m[1]);
+  const minor = Number(m[2]);
+  let root = c.root;
+  if (!root) {
+    const r = await quick(c.wrapper, ["--getenv", "VERILATOR_ROOT"], env);
+    root = r.output.trim().split("\n").pop()!.trim();
+  }
+  return {
+    version: `${major}.${String(minor).padStart(3, "0")}`,
+    major,
+    minor,
+    root,
+    includeDir: join(root, "include"),
+    source: c.source,
+    bin: c.root ? join(root, "bin", "verilator_bin") : verilatorBin(root),
+  };
+}
+
 let infoPromise: Promise<VerilatorInfo> | undefined;
 
 export function detectVerilator(): Promise<VerilatorInfo> {
   infoPromise ??= (async () => {
-    const env = { ...process.env };
-    const v = await runRaw("verilator", ["--version"], {
-      cwd: tmpdir(),
-      env,
-      limits: { wallMs: 30_000, outputBytes: 4096 },
-    });
-    if (v.spawnError || v.exitCode !== 0)
+    const found: Exclude<Awaited<ReturnType<typeof probe>>, string>[] = [];
+    const problems: string[] = [];
+    for (const c of candidates()) {
+      const p = await probe(c);
+      if (typeof p === "string") problems.push(p);
+      else found.push(p);
+    }
+    found.sort((a, b) => b.major - a.major || b.minor - a.minor);
+    const best = found[0];
+    if (!best)
       throw new ToolMissingError(
-        `verilator not found or not working (${v.spawnError ?? v.output.trim()}); run npm run setup`,
+        `verilator not found or not working (${problems.join("; ")}); run npm run setup`,
       );
-    const m = /Verilator\s+(\d+)\.(\d+)/.exec(v.output);
-    if (!m) throw new ToolMissingError(`cannot read the Verilator version from: ${v.output.trim()}`);
-    const major = Number(m[1]);
-    const minor = Number(m[2]);
-    if (major < 5)
-      throw new ToolMissingError(`Verilator ${major}.${minor} is too old: llm4cov needs 5.x (--timing)`);
-    const r = await runRaw("verilator", ["--getenv", "VERILATOR_ROOT"], {
-      cwd: tmpdir(),
-      env,
-      limits: { wallMs: 30_000, outputBytes: 4096 },
-    });
-    const root = r.output.trim().split("\n").pop()!.trim();
-    const cc = await runRaw("ccache", ["--version"], {
-      cwd: tmpdir(),
-      env,
-      limits: { wallMs: 10_000, outputBytes: 4096 },
-    });
+    if (best.major < 5)
+      throw new ToolMissingError(`Verilator ${best.version} is too old: llm4cov needs 5.x (--timing)`);
+    const cc = await quick("ccache", ["--version"], process.env);
+    const pin = pinnedVerilator();
+    const old = best.major < pin.major || (best.major === pin.major && best.minor < pin.minor);
     return {
-      version: `${major}.${String(minor).padStart(3, "0")}`,
-      major,
-      minor,
-      root,
-      includeDir: join(root, "include"),
-      needsClassCoveragePatch: major === 5 && minor < 8,
+      ...best,
+      needsClassCoveragePatch: best.major === 5 && best.minor < 8,
       ccache: cc.exitCode === 0 ? "ccache" : null,
-      bin: verilatorBin(root),
+      ...(old
+        ? {
+            warning:
+              `using the ${best.source} Verilator ${best.version}, older than ${pin.major}.${String(pin.minor).padStart(3, "0")}: ` +
+              "it misjudges some valid testbenches and measures fewer coverage families; " +
+              "run `npm run setup` to build the modern one" +
+              lastBuildFailure(),
+          }
+        : {}),
     };
   })();
   infoPromise.catch(() => (infoPromise = undefined));
   return infoPromise;
+}
+
+/** Why setup's last Verilator build failed, when it did (scripts/verilator-build.sh). */
+function lastBuildFailure(): string {
+  const file = join(cacheRoot(), "verilator", "LAST_FAILURE");
+  return existsSync(file) ? ` (${readFileSync(file, "utf8").trim()})` : "";
+}
+
+/** Forgets the detected Verilator (tests switch between versions in one process). */
+export function resetVerilatorDetection(): void {
+  infoPromise = undefined;
+  cachePromise = undefined;
 }
 
 /** Where the `verilator` wrapper would find its binary (same rules as the wrapper). */
@@ -117,6 +198,8 @@ function flagsFor(info: VerilatorInfo): string[] {
     "-DVM_TRACE=0",
     "-DVM_TRACE_FST=0",
     "-DVM_TRACE_VCD=0",
+    "-DVM_TRACE_SAIF=0",
+    "-DVM_TIMING=1",
     // Our driver defines these (see assets/verilator/llm4cov_main.cpp).
     "-DVL_USER_STOP_MAYBE",
     "-DVL_USER_FATAL",
@@ -140,7 +223,13 @@ const RUNTIME_SOURCES = [
   "verilated_cov.cpp",
   "verilated_timing.cpp",
   "verilated_threads.cpp",
+  // randomize() and std::randomize (5.0xx+): the constraint solver front end (calls z3).
+  "verilated_random.cpp",
 ];
+
+/** The runtime sources this Verilator ships (older ones lack verilated_random.cpp). */
+const runtimeSources = (info: VerilatorInfo) =>
+  RUNTIME_SOURCES.filter((src) => existsSync(join(info.includeDir, src)));
 
 let cachePromise: Promise<ToolchainCache> | undefined;
 
@@ -188,7 +277,7 @@ async function buildToolchain(): Promise<ToolchainCache> {
     const compile = (args: string[]) =>
       runRaw(result.cxx, args, { cwd: tmp, limits: { wallMs: 300_000, outputBytes: 64 * 1024 } });
     const jobs = [
-      ...RUNTIME_SOURCES.map((src) =>
+      ...runtimeSources(info).map((src) =>
         compile([
           ...cxxFlags,
           "-include",
@@ -207,7 +296,7 @@ async function buildToolchain(): Promise<ToolchainCache> {
     const failed = results.find((r) => r.exitCode !== 0);
     if (failed)
       throw new Error(`building the Verilator runtime cache failed:\n${failed.spawnError ?? failed.output}`);
-    const objects = [...RUNTIME_SOURCES.map((s) => s.replace(".cpp", ".o")), "llm4cov_main.o"];
+    const objects = [...runtimeSources(info).map((s) => s.replace(".cpp", ".o")), "llm4cov_main.o"];
     const ar = await runRaw("ar", ["rcs", "libllm4cov_runtime.a", ...objects], {
       cwd: tmp,
       limits: { wallMs: 60_000, outputBytes: 8192 },
