@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # verilator: the system one stays as the fallback (and the 5.006 path's tests);
 # z3: SMT solver for randomize() with constraints; dpkg-dev autoconf flex bison: the source build.
 DEB_PACKAGES=(verilator iverilog ccache g++ make bubblewrap openssh-server openssh-client z3
-  dpkg-dev autoconf flex bison rsync)
+  dpkg-dev autoconf flex bison libfl-dev rsync)
 if [ "${1:-}" = "--tests" ]; then DEB_PACKAGES+=(redis-server chromium); fi
 
 missing=()
