@@ -1,26 +1,16 @@
 // Job preparation shared by every simulator: safe file placement, pre-check, testbench top.
 import { chmod, mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, normalize } from "node:path";
+import { dirname, join } from "node:path";
+import { assertSafePath } from "../core/safe-path.js";
 import type { Diagnostic, SimResult, SimStatus } from "../core/protocol.js";
 import { PROTOCOL_VERSION } from "../core/protocol.js";
 import { declaredModules, findInstances, findTestbenchTop, stripComments } from "./sv-scan.js";
 
-export class UnsafePathError extends Error {}
+export { UnsafePathError } from "../core/safe-path.js";
 
-/** A relative path that stays inside the job directory, or an error. */
+/** A relative path that stays inside the job directory (src/core/safe-path.ts), or an UnsafePathError. */
 export function safeRelativePath(name: string): string {
-  const clean = normalize(name).replace(/^(\.\/)+/, "");
-  if (
-    !clean ||
-    clean.startsWith("/") ||
-    clean.startsWith("..") ||
-    clean.split("/").includes("..") ||
-    clean.includes("\0")
-  )
-    throw new UnsafePathError(
-      `unsafe file name ${JSON.stringify(name)}: must be a relative path inside the job`,
-    );
-  return clean;
+  return assertSafePath(name);
 }
 
 export async function writeJobFiles(

@@ -37,6 +37,17 @@ export type PolicyHandler = (
   sampling: PolicySampling,
 ) => Promise<string | PolicyReply>;
 
+/**
+ * Thrown by a handler for a request it refuses as malformed (e.g. a prompt naming an unsafe
+ * file): the server answers HTTP 400 with the message, like an OpenAI server rejects bad input.
+ */
+export class PolicyInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PolicyInputError";
+  }
+}
+
 /** One scripted outcome for the next chat request; "hang" never answers. */
 export type FaultStep = "ok" | "500" | "503" | "429" | "400" | "hang";
 
@@ -63,6 +74,8 @@ export interface PolicyServerOptions {
   apiKey?: string;
   /** Injected so fault draws are reproducible. */
   random?: () => number;
+  /** Answers every request with 503 for this long after start, like a server loading weights. */
+  readyAfterMs?: number;
 }
 
 export interface PolicyServerStats {
@@ -232,6 +245,11 @@ export async function startPolicyServer(opts: PolicyServerOptions): Promise<Poli
     try {
       [answer] = await Promise.all([opts.handler(messages, sampling), delay(opts.latencyMs ?? 0)]);
     } catch (err) {
+      if (err instanceof PolicyInputError) {
+        stats.badRequest++;
+        sendError(res, 400, `invalid request: ${err.message}`, "invalid_request_error", "invalid_prompt");
+        return;
+      }
       stats.handlerError++;
       sendError(res, 500, `policy failed: ${(err as Error).message ?? String(err)}`, "server_error", null);
       return;
@@ -284,8 +302,14 @@ export async function startPolicyServer(opts: PolicyServerOptions): Promise<Poli
     });
   };
 
+  const readyAt = Date.now() + (opts.readyAfterMs ?? 0);
   const server: Server = createServer((req, res) => {
     stats.total++;
+    if (Date.now() < readyAt) {
+      stats.serverError++;
+      sendError(res, 503, "model is loading", "server_error", null, { "retry-after": retryAfter });
+      return;
+    }
     const path = (req.url ?? "/").split("?")[0]!.replace(/\/+$/, "");
     // Accept paths with and without /v1: clients disagree on whether baseURL includes it.
     const route = path.startsWith("/v1/") ? path.slice(3) : path;

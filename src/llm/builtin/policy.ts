@@ -3,9 +3,11 @@
 // adapts to feedback the way the memoryless formulation intends: everything it needs is in the
 // state (the current testbench's header line and the uncovered points).
 import { createHash, randomInt } from "node:crypto";
-import { parsePromptForPolicy, type ParsedPrompt } from "../../agent/prompt.js";
-import { analyzeModules, fenced } from "../../agent/parse.js";
+import { parsePromptForPolicy, type ParsedPrompt } from "../../prompt/prompt.js";
+import { analyzeModules, fenced } from "../../prompt/parse.js";
 import type { NamedFile } from "../../core/repository.js";
+import { pathProblem } from "../../core/safe-path.js";
+import { PolicyInputError } from "../policy-server.js";
 import type { ChatMessage, ChatRequest, ChatResponse, LlmProvider, SamplingOptions } from "../types.js";
 import { LlmCallError } from "../types.js";
 import { aliases, mineTargets, type Target } from "./consts.js";
@@ -171,9 +173,20 @@ function describe(p: ParsedPrompt, plan: TbPlan, iface: DutInterface): string {
   return `Here is ${what} for \`${p.top}\` instantiated as \`${p.instance}\` (${ports}).${why}`;
 }
 
-/** The built-in policy: returns an answer text in the format an LLM would. Never throws on bad input. */
+/**
+ * The built-in policy: returns an answer text in the format an LLM would. A prompt it cannot use
+ * gets an answer saying so; only a prompt naming an unsafe file (one that would leave the work
+ * area once it became a path) is refused, with a PolicyInputError (HTTP 400 from serve-policy).
+ */
 export async function builtinPolicy(messages: ChatMessage[], sampling: SamplingOptions): Promise<string> {
   const p = parsePromptForPolicy(messages);
+  for (const f of p.files) {
+    const problem = pathProblem(f.name);
+    if (problem)
+      throw new PolicyInputError(
+        `${f.kind === "rtl" ? "RTL" : "specification"} file name ${JSON.stringify(f.name.slice(0, 200))} ${problem}`,
+      );
+  }
   const rtl = p.files.filter((f) => f.kind === "rtl").map(({ name, content }) => ({ name, content }));
   if (!p.top || !p.instance || !rtl.length) {
     return "I cannot find the design in this prompt (no RTL files, top module or instance name), so I cannot write a testbench.";
@@ -196,7 +209,12 @@ export class BuiltinProvider implements LlmProvider {
     const start = performance.now();
     this.active++;
     try {
-      const text = await builtinPolicy(request.messages, request.sampling);
+      const text = await builtinPolicy(request.messages, request.sampling).catch((err: unknown) => {
+        // The same refusal an OpenAI-compatible server gives: permanent, never retried.
+        if (err instanceof PolicyInputError)
+          throw new LlmCallError(err.message, "permanent", 0, this.label, 400);
+        throw err;
+      });
       return {
         text,
         reasoning: null,

@@ -2,13 +2,16 @@
 // Primary: Verilator's own elaboration (`--xml-only`), which resolves parameters, typedefs and
 // packed structs exactly. Fallback: a token-level header parser for when Verilator is missing
 // or fails (the policy must still answer; a wrong guess is caught by the simulator).
-import { execFile } from "node:child_process";
-import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdtemp, mkdir, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
 import type { NamedFile } from "../../core/repository.js";
-import { tokenizeSv } from "../../agent/rules.js";
+import { assertSafePath } from "../../core/safe-path.js";
+import { defaultWorkRoot } from "../../eda/evaluate.js";
+import { writeJobFiles } from "../../eda/job.js";
+import { readJobFile } from "../../eda/job-fs.js";
+import { runBounded } from "../../eda/process.js";
+import { sandboxInfo, withJobSandbox } from "../../eda/sandbox.js";
+import { tokenizeSv } from "../../prompt/rules.js";
 import {
   balanced,
   evalConst,
@@ -277,25 +280,29 @@ export function portsFromVerilatorXml(xml: string, top: string): { params: Param
   return { params, ports };
 }
 
-const exec = promisify(execFile);
+const IDENT = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 
+/**
+ * Verilator's view of the interface. The names and sources come from a prompt, i.e. from
+ * anyone who can reach serve-policy: the files go through the same safe placement as a
+ * simulation job's, and Verilator runs in the same sandbox and bounds as a job's stages.
+ */
 async function verilatorInterface(
   files: NamedFile[],
   top: string,
   defines: Record<string, string>,
   timeoutMs: number,
 ) {
-  const dir = await mkdtemp(join(tmpdir(), "llm4cov-ports-"));
+  if (!IDENT.test(top)) return null;
+  const info = await sandboxInfo();
+  if (info.unavailable) return null; // this host may not run tools on untrusted input at all
+  const workRoot = defaultWorkRoot();
+  await mkdir(workRoot, { recursive: true });
+  const dir = await mkdtemp(join(workRoot, "ports-"));
   try {
-    const sources: string[] = [];
-    const incdirs = new Set<string>();
-    for (const f of files) {
-      const path = join(dir, "src", f.name.replace(/^(\.\.\/|\/)+/, ""));
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, f.content);
-      incdirs.add(dirname(path));
-      if (/\.(sv|v)$/.test(f.name)) sources.push(path);
-    }
+    const names = await writeJobFiles(dir, files);
+    const sources = names.filter((n) => /\.(sv|v)$/.test(n));
+    const incdirs = new Set(names.map((n) => dirname(n)));
     const args = [
       "--xml-only",
       "--top-module",
@@ -304,12 +311,21 @@ async function verilatorInterface(
       "-Wno-lint",
       "-Wno-style",
       "--Mdir",
-      join(dir, "obj"),
+      "obj",
     ];
     for (const inc of incdirs) args.push(`-I${inc}`);
     for (const [k, v] of Object.entries(defines)) args.push(`-D${k}=${v}`);
-    await exec("verilator", [...args, ...sources], { cwd: dir, timeout: timeoutMs, maxBuffer: 16 << 20 });
-    return portsFromVerilatorXml(await readFile(join(dir, "obj", `V${top}.xml`), "utf8"), top);
+    const root = process.env.VERILATOR_ROOT;
+    const r = await withJobSandbox(dir, undefined, (job) =>
+      runBounded("verilator", [...args, ...sources], {
+        cwd: dir,
+        sandbox: { job, readOnly: root ? [root] : [], env: root ? { VERILATOR_ROOT: root } : {} },
+        limits: { wallMs: timeoutMs, memoryMb: 4096, fileSizeMb: 64, outputBytes: 64 * 1024 },
+      }),
+    );
+    if (r.exitCode !== 0) return null;
+    const xml = await readJobFile(join(dir, "obj", `V${top}.xml`), 64 * 1024 * 1024);
+    return xml === null ? null : portsFromVerilatorXml(xml, top);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -369,6 +385,7 @@ export async function extractInterface(
   top: string,
   opts: { defines?: Record<string, string>; useVerilator?: boolean; timeoutMs?: number } = {},
 ): Promise<DutInterface> {
+  for (const f of files) assertSafePath(f.name); // throws UnsafePathError: a bad request, not a guess
   const key = JSON.stringify([top, opts.defines ?? {}, opts.useVerilator !== false, files]);
   const hit = cache.get(key);
   if (hit) return hit;
