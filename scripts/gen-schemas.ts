@@ -1,7 +1,7 @@
 // Writes docs/schema/*.json from the zod sources. `--check` exits 1 when a file is stale.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { jsonSchemaFor, PUBLISHED_SCHEMAS } from "../src/core/schemas.js";
+import { jsonSchemaFor, PUBLISHED_SCHEMAS } from "../src/cli/schemas.js";
 
 const dir = join(import.meta.dirname, "..", "docs", "schema");
 const check = process.argv.includes("--check");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { jsonSchemaFor, PUBLISHED_SCHEMAS } from "../src/core/schemas.js";
+import { jsonSchemaFor, PUBLISHED_SCHEMAS } from "../src/cli/schemas.js";
 
 describe("published JSON Schemas", () => {
   for (const name of Object.keys(PUBLISHED_SCHEMAS)) {

@@ -7,6 +7,7 @@ import { evalCommand } from "./commands/eval.js";
 import { demoCommand, exportCommand, servePolicyCommand } from "./commands/run-tools.js";
 import { curateCommand, roundsCommand } from "./commands/curate.js";
 import { selectCommand, synthCommand } from "./commands/synth.js";
+import { serveEvalCommand } from "./commands/serve-eval.js";
 import { CliError, type CliContext } from "./context.js";
 
 export function buildProgram(ctx: CliContext, signal?: AbortSignal): Command {
@@ -26,6 +27,7 @@ export function buildProgram(ctx: CliContext, signal?: AbortSignal): Command {
   program.addCommand(selectCommand(ctx));
   program.addCommand(curateCommand(ctx));
   program.addCommand(roundsCommand(ctx));
+  program.addCommand(serveEvalCommand(ctx, signal));
   for (const c of program.commands) c.exitOverride();
   return program;
 }

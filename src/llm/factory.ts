@@ -1,5 +1,5 @@
 // Builds the LlmProvider a run config names.
-import type { PolicyConfig } from "../agent/eval.js";
+import type { PolicyConfig } from "./config.js";
 import { BuiltinProvider } from "./builtin/policy.js";
 import { EndpointPool } from "./endpoint-pool.js";
 import { OpenAICompatibleProvider } from "./openai-provider.js";

@@ -1,10 +1,8 @@
 // The LLM tier's one interface. Every policy — an OpenAI-compatible endpoint or the built-in
 // baseline — is an LlmProvider, so workflows never care which one they talk to.
 
-export interface ChatMessage {
-  role: "system" | "user" | "assistant";
-  content: string;
-}
+import type { ChatMessage } from "../core/chat.js";
+export type { ChatMessage } from "../core/chat.js";
 
 export interface SamplingOptions {
   temperature: number;

@@ -1,6 +1,6 @@
 // The run ledger's SQL schema, its record types and errors (the Ledger class is in ledger.ts).
 import type { SimResult } from "../core/protocol.js";
-import type { ChatMessage } from "../llm/types.js";
+import type { ChatMessage } from "../core/chat.js";
 
 export const LEDGER_FILE = "ledger.sqlite";
 export const SCHEMA_VERSION = 1;

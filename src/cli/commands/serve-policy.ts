@@ -33,6 +33,7 @@ interface ServeOptions {
   retryAfter: number;
   hangRate: number;
   model: string;
+  readyAfterMs: number;
 }
 
 /** Resolves on the first SIGINT or SIGTERM, so the action can shut down and return normally. */
@@ -60,6 +61,7 @@ export function serveCommand(makeHandler: () => PolicyHandler): Command {
     .option("--retry-after <s>", "Retry-After seconds sent with 429", seconds, 1)
     .option("--hang-rate <f>", "fraction of requests never answered", rate, 0)
     .option("--model <name>", "model name reported to clients", "llm4cov-policy")
+    .option("--ready-after-ms <n>", "answer 503 (loading) to every request for this long", integer(0), 0)
     .action(async (opts: ServeOptions) => {
       const server = await startPolicyServer({
         handler: makeHandler(),
@@ -71,6 +73,7 @@ export function serveCommand(makeHandler: () => PolicyHandler): Command {
         rateLimitRate: opts.rateLimitRate,
         retryAfterSeconds: opts.retryAfter,
         hangRate: opts.hangRate,
+        readyAfterMs: opts.readyAfterMs,
       });
       console.log(`serving on ${server.url}`);
       await untilSignal();
