@@ -25,7 +25,6 @@ export function pathProblem(name: string): string | null {
   if (typeof name !== "string" || name === "") return "empty name";
   const bytes = Buffer.byteLength(name);
   if (bytes > MAX_PATH_BYTES) return `longer than ${MAX_PATH_BYTES} bytes (${bytes})`;
-  // eslint-disable-next-line no-control-regex
   const ctl = /[\u0000-\u001f\u007f-\u009f]/.exec(name);
   if (ctl) {
     const code = ctl[0].charCodeAt(0);

@@ -2,13 +2,25 @@
 // by its sha256. Bounded by bytes, least recently used evicted first.
 import { sha256 } from "../core/hash.js";
 
+export class BlobHashError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BlobHashError";
+  }
+}
+
 export class BlobStore {
   private blobs = new Map<string, string>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 512 * 1024 * 1024) {}
 
-  put(content: string, hash = sha256(content)): string {
+  /** Stores `content`; a given hash must be its sha256 (a wrong one would poison later jobs). */
+  put(content: string, hash?: string): string {
+    const actual = sha256(content);
+    if (hash !== undefined && hash !== actual)
+      throw new BlobHashError(`sha256 mismatch: content hashes to ${actual}, not ${hash}`);
+    hash = actual;
     if (this.blobs.has(hash)) {
       this.touch(hash);
       return hash;

@@ -8,9 +8,12 @@ import { declaredModules, findInstances, findTestbenchTop, stripComments } from 
 
 export { UnsafePathError } from "../core/safe-path.js";
 
-/** A relative path that stays inside the job directory (src/core/safe-path.ts), or an UnsafePathError. */
+/**
+ * A relative path that stays inside the job directory, or an UnsafePathError: the shared check
+ * of src/core/safe-path.ts after dropping a leading "./" (clients have always been allowed that).
+ */
 export function safeRelativePath(name: string): string {
-  return assertSafePath(name);
+  return assertSafePath(name.replace(/^(\.\/)+(?=.)/, ""));
 }
 
 export async function writeJobFiles(

@@ -62,7 +62,14 @@ export async function serveStdio(opts: StdioServerOptions): Promise<void> {
     if (msg.type === "shutdown") break;
     if (msg.type === "hello") continue;
     if (msg.type === "put") {
-      for (const b of msg.blobs) blobs.put(b.content, b.sha256);
+      for (const b of msg.blobs) {
+        try {
+          blobs.put(b.content, b.sha256);
+        } catch (err) {
+          // Not stored: a job naming this hash gets "need" and the client sends the real file.
+          send({ type: "error", message: `put refused: ${(err as Error).message}` });
+        }
+      }
       continue;
     }
     if (msg.type === "cancel") {
