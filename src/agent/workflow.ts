@@ -1,6 +1,7 @@
-// One sample of a workflow: direct (one round), agentic (memoryless rounds with simulator
-// feedback), or vanilla (full history). Every round is stored as it happens; a resumed sample
-// reuses stored states and stored LLM answers, so no finished work is redone.
+// One transition (prompt -> LLM -> parse -> simulate -> ledger), the building block of every
+// workflow. The workflows themselves are registered values (src/agent/registry.ts,
+// src/agent/workflows/); every transition is stored as it happens and a resumed sample reuses
+// stored states and stored LLM answers, so no finished work is redone.
 import { coverageScore, isSimSuccess, type State } from "../core/state.js";
 import type { Repository } from "../core/repository.js";
 import type { SimLimits, SimResult, SimulatorName } from "../core/protocol.js";
@@ -8,10 +9,14 @@ import { hashOf } from "../core/hash.js";
 import type { Executor } from "../exec/executor.js";
 import type { Ledger, LlmCallRecord } from "../store/ledger.js";
 import { LlmCallError, type ChatMessage, type LlmProvider, type SamplingOptions } from "../llm/types.js";
-import { buildMemorylessPrompt, buildVanillaPrompt, stripRules, type HistoryEntry } from "./prompt.js";
+import { stripRules } from "../prompt/prompt.js";
+import { getWorkflow } from "./registry.js";
+import { runWorkflowSample } from "./workflows/runner.js";
+import type { StopWhen } from "./workflows/types.js";
 import { parseTestbench } from "./parse.js";
 
-export type WorkflowMode = "direct" | "agentic" | "vanilla";
+/** A registered workflow's name (built in: "direct", "agentic", "vanilla"). */
+export type WorkflowMode = string;
 
 export interface WorkflowConfig {
   mode: WorkflowMode;
@@ -64,79 +69,18 @@ export function isCovPass(result: SimResult | null): boolean {
   return !!result && isSimSuccess(result.status) && result.targetsMet === true;
 }
 
-const better = (a: RoundOutcome, b: RoundOutcome | null) =>
-  !b || a.score > b.score || (a.score === b.score && a.simPass && !b.simPass);
-
+/**
+ * One sample of the workflow `cfg.mode` names (a registered workflow: direct, agentic, vanilla,
+ * or one a user registered). Kept for callers of the pre-registry API.
+ */
 export async function runSample(
   repo: Repository,
   taskId: string,
   sampleIndex: number,
-  cfg: WorkflowConfig,
+  cfg: WorkflowConfig & { stopWhen?: StopWhen },
   deps: WorkflowDeps,
 ): Promise<SampleOutcome> {
-  const { ledger } = deps;
-  const sampleId = ledger.startSample(taskId, sampleIndex);
-  const lastRound = cfg.mode === "direct" ? 0 : cfg.rounds;
-  const rounds: RoundOutcome[] = [];
-  const history: HistoryEntry[] = [];
-  const states = new Map<string, State>();
-  let best: RoundOutcome | null = null;
-  let input: State = { repo, testbench: null, result: null };
-  let inputId: string | null = null;
-
-  for (let round = 0; round <= lastRound; round++) {
-    if (deps.signal?.aborted) throw new InfraError("cancelled");
-    const stateId = ledger.stateId(sampleId, round);
-    const stored = ledger.findState(stateId);
-    let out: State;
-    if (stored) {
-      out = {
-        repo,
-        testbench: stored.testbench,
-        result: stored.result,
-        parseError: stored.parseError ?? undefined,
-      };
-    } else {
-      out = await runRound(repo, sampleId, round, input, inputId, history, cfg, deps);
-    }
-    const outcome: RoundOutcome = {
-      round,
-      stateId,
-      inputStateId: inputId,
-      score: coverageScore(out.result),
-      status: out.result?.status ?? (out.parseError ? "no_testbench" : null),
-      simPass: isSimSuccess(out.result?.status),
-      covPass: isCovPass(out.result),
-    };
-    rounds.push(outcome);
-    states.set(stateId, out);
-    history.push({ testbench: out.testbench, result: out.result, parseError: out.parseError });
-    if (better(outcome, best)) best = outcome;
-    if (outcome.score >= 1 - 1e-9) break; // full coverage: nothing left to improve
-    // Memoryless: the next round sees only one state, the latest or (climbing) the best so far.
-    const next = cfg.climb && best ? best : outcome;
-    input = states.get(next.stateId)!;
-    inputId = next.stateId;
-  }
-  ledger.finishSample(sampleId, { stateId: best?.stateId ?? null, score: best?.score ?? 0 }, rounds.length);
-  return { sampleId, rounds, best };
-}
-
-async function runRound(
-  repo: Repository,
-  sampleId: string,
-  round: number,
-  input: State,
-  inputId: string | null,
-  history: HistoryEntry[],
-  cfg: WorkflowConfig,
-  deps: WorkflowDeps,
-): Promise<State> {
-  const messages =
-    cfg.mode === "vanilla" && round > 0
-      ? buildVanillaPrompt(repo, history, { rules: deps.rules })
-      : buildMemorylessPrompt(input, { rules: deps.rules });
-  return runTransition(repo, roundSlot(deps.ledger, sampleId, round), messages, inputId, cfg, deps);
+  return runWorkflowSample(getWorkflow(cfg.mode), repo, taskId, sampleIndex, cfg, deps);
 }
 
 /** Where one transition is stored: the ids of its LLM call, output state and transition row. */
@@ -256,7 +200,7 @@ export async function runTransition(
     });
     return { repo, testbench: null, result: null, parseError: parsed.reason };
   }
-  const { result, attempts, ms } = await simulate(repo, parsed.testbench, cfg, deps);
+  const { result, attempts, ms } = await simulateTestbench(repo, parsed.testbench, cfg, deps);
   ledger.recordTransitionAs(ids, {
     sampleId,
     round,
@@ -275,7 +219,7 @@ export async function runTransition(
 }
 
 /** Simulates `testbench` on `repo`, retrying infra_error (never the model's fault). */
-async function simulate(
+export async function simulateTestbench(
   repo: Repository,
   testbench: string,
   cfg: Pick<WorkflowConfig, "simulator" | "limits" | "simRetries">,
