@@ -2,6 +2,7 @@
 // weight 0), LlamaFactory ShareGPT/Alpaca folders with dataset_info.json, Parquet, and a Hugging
 // Face dataset folder (Parquet splits + dataset card). Rows are read by byte offset, so resizing
 // (seeded up/down-sampling) and seeded shuffling never hold the dataset in memory.
+import { assertSafeFileName } from "../core/safe-path.js";
 import { closeSync, mkdirSync, openSync, readSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256 } from "../core/hash.js";
@@ -169,7 +170,8 @@ export function splitOf(taskId: string, fraction: number, seed: number | string)
 export async function exportRows(inPath: string, o: ExportOptions): Promise<ExportReport> {
   const { n, read } = await openRows(inPath);
   const order = exportOrder(n, o);
-  const name = o.name ?? "llm4cov";
+  // The name becomes `<out>/<name>.jsonl`: one file name, never a path out of --out.
+  const name = assertSafeFileName(o.name ?? "llm4cov");
   const report: ExportReport = { format: o.format, input: n, written: 0, splits: {}, files: [] };
   const rows = read(order);
   const count = (split: string) => {

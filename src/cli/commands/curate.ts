@@ -1,6 +1,7 @@
 // `llm4cov curate ...` and `llm4cov rounds`: thin wrappers over src/curate (docs/curation.md).
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { existsSync } from "node:fs";
+import { pathProblem } from "../../core/safe-path.js";
 import { join } from "node:path";
 import { formatContamination, runContamination } from "../../curate/contamination.js";
 import { EXPORT_FORMATS, exportRows, type ExportFormat } from "../../curate/export.js";
@@ -13,6 +14,13 @@ import { loadTokenizer } from "../../curate/tokens.js";
 import { DatasetError, type DatasetFormat } from "../../data/index.js";
 import { Ledger, LEDGER_FILE } from "../../store/ledger.js";
 import { CliError, type CliContext } from "../context.js";
+
+/** --name becomes a file name in --out: one safe segment (src/core/safe-path.ts). */
+function safeName(v: string): string {
+  const problem = pathProblem(v) ?? (v.includes("/") ? "must be a single file name, without /" : null);
+  if (problem) throw new InvalidArgumentError(problem);
+  return v;
+}
 
 /** A number, or a fraction written a/b (e.g. 1/3). */
 export function parseFraction(v: string): number {
@@ -207,7 +215,7 @@ function exportCmd(ctx: CliContext): Command {
     .option("--size <n>", "resize to exactly n rows (seeded down- or up-sampling)", int)
     .option("--shuffle", "seeded shuffle")
     .option("--seed <s>", "seed for resizing, shuffling and the test split", "0")
-    .option("--name <name>", "dataset name (dataset_info.json, card)", "llm4cov")
+    .option("--name <name>", "dataset name (dataset_info.json, card)", safeName, "llm4cov")
     .option("--test-fraction <x>", "hf: fraction of tasks in a test split", parseFraction, 0)
     .option("--json", "print the report as JSON")
     .action(

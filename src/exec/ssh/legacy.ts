@@ -126,12 +126,14 @@ export class LegacyBackend implements Backend {
     const fail = (status: SimResult["status"], reason: string) =>
       makeResult({ id: req.id, simulator: SIMULATOR, status, reason });
     let tbName: string;
-    const rtl = req.rtl.map((f) => {
-      if (f.content === undefined) throw new Error(`legacy mode needs the content of ${f.name}`);
-      return { name: safeRelativePath(f.name), content: f.content, sha256: f.sha256 ?? sha256(f.content) };
-    });
+    let rtl: { name: string; content: string; sha256: string }[];
     const tb = req.testbench.content ?? "";
     try {
+      // Names become paths in the host's job directory: the same check as every other server.
+      rtl = req.rtl.map((f) => {
+        if (f.content === undefined) throw new Error(`legacy mode needs the content of ${f.name}`);
+        return { name: safeRelativePath(f.name), content: f.content, sha256: f.sha256 ?? sha256(f.content) };
+      });
       tbName = testbenchFileName(
         req.testbench.name,
         rtl.map((f) => f.name),
