@@ -46,3 +46,16 @@ describe("safe path validation", () => {
     expect(() => assertSafeFileName("../b")).toThrow(/"\.\." segment/);
   });
 });
+
+describe("the dataset loaders use the shared check", () => {
+  it("a row naming a file with a control character is refused with the reason", async () => {
+    const { nativeToRepository } = await import("../src/data/native.js");
+    const row = {
+      id: "a",
+      rtl_files: [{ name: "rtl/m\u0007.sv", content: "module m; endmodule\n" }],
+      dut_module_name: "m",
+      dut_instance_name: "dut",
+    };
+    expect(() => nativeToRepository(row, "rows.jsonl", 3)).toThrow(/rows\.jsonl:3.*control character/);
+  });
+});
