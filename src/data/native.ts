@@ -1,5 +1,6 @@
 // Native rows (shared/benchmarks/README.md schema) -> Repository, plus the checks every loader
 // applies before a repository may reach a simulator: safe file names and a top module that exists.
+import { isSafePath, pathProblem } from "../core/safe-path.js";
 import { NativeRow, repositoryFromRow, type Repository } from "../core/repository.js";
 import { DatasetError, IdGuard, describeZodError, idOf, rowError } from "./errors.js";
 import { readJsonl, type DatasetItem } from "./jsonl.js";
@@ -78,11 +79,9 @@ export function hierarchyDepth(
 
 // ---------------------------------------------------------------- repository checks
 
-/** A file name a job directory can hold: relative, and never climbing out with `..`. */
+/** A file name a job directory can hold: the shared check of src/core/safe-path.ts. */
 export function isSafeRelativePath(name: string): boolean {
-  if (name === "" || name.includes("\0")) return false;
-  if (/^[\\/]/.test(name) || /^[A-Za-z]:/.test(name)) return false;
-  return !name.split(/[\\/]/).includes("..");
+  return isSafePath(name);
 }
 
 const IDENT_RE = /^[A-Za-z_][\w$]*$/;
@@ -95,15 +94,18 @@ export function checkRepository(repo: Repository, fail: (reason: string) => Data
     ["spec_files", repo.spec],
   ] as const) {
     for (const f of files) {
-      if (!isSafeRelativePath(f.name))
-        throw fail(`${field}: unsafe file name "${f.name}" (must be relative, no "..")`);
+      const problem = pathProblem(f.name);
+      if (problem)
+        throw fail(`${field}: unsafe file name ${JSON.stringify(f.name.slice(0, 200))}: ${problem}`);
     }
   }
   for (const f of repo.rtl) {
     if (seen.has(f.name)) throw fail(`rtl_files: duplicate file name "${f.name}"`);
     seen.add(f.name);
   }
-  if (!isSafeRelativePath(repo.tbFile)) throw fail(`tb_file: unsafe file name "${repo.tbFile}"`);
+  const tbProblem = pathProblem(repo.tbFile);
+  if (tbProblem)
+    throw fail(`tb_file: unsafe file name ${JSON.stringify(repo.tbFile.slice(0, 200))}: ${tbProblem}`);
   if (!IDENT_RE.test(repo.instance))
     throw fail(`instance name "${repo.instance}" is not a Verilog identifier`);
   const declared = parseModules(repo.rtl.map((f) => f.content)).map((m) => m.name);
