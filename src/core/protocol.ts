@@ -116,6 +116,22 @@ export const MetricCounts = z.object({
 });
 export type MetricCounts = z.infer<typeof MetricCounts>;
 
+/** FSM state/arc coverage as Verilator (5.048+, --coverage-fsm) reports it; docs/coverage.md. */
+export const FsmCoverage = z.object({
+  score: Fraction.describe("states and arcs together (IMC's FSM metric)"),
+  state: Fraction,
+  arc: Fraction.describe("transitions; reset-only arcs are not counted, as in verilator_coverage"),
+});
+export type FsmCoverage = z.infer<typeof FsmCoverage>;
+
+// The families added with Verilator 5.048 are optional so results stored before them still
+// parse; llm4cov always fills them (null: not measured by this simulator or this design).
+const newer = {
+  block: Fraction.optional().describe("line and branch points together (IMC's block metric)"),
+  expression: Fraction.optional().describe("expression terms (--coverage-expr, Verilator 5.034+)"),
+  fsm: FsmCoverage.nullable().optional().describe("null when no FSM was found or measured"),
+};
+
 export const InstanceCoverage = z.object({
   path: z.string().describe("instance path below the testbench top, e.g. dut or dut.u_fifo"),
   score: Fraction,
@@ -123,26 +139,36 @@ export const InstanceCoverage = z.object({
   branch: Fraction,
   toggle: Fraction,
   user: Fraction,
+  ...newer,
   counts: z.record(z.string(), MetricCounts),
 });
 export type InstanceCoverage = z.infer<typeof InstanceCoverage>;
 
 export const UncoveredPoint = z.object({
-  kind: z.enum(["line", "branch", "toggle", "user"]),
+  kind: z.enum(["line", "branch", "toggle", "expression", "fsm_state", "fsm_arc", "user"]),
   file: z.string(),
   line: z.number().int(),
+  endLine: z.number().int().optional().describe("last line of a range of unexecuted code"),
   instance: z.string(),
-  detail: z.string().describe("branch arm, toggled signal bit, or cover name"),
-  source: z.string().describe("the source text of that line"),
+  detail: z
+    .string()
+    .describe(
+      "what is missing: block kind or 'never entered', branch arm, toggle bit and direction, expression term, FSM state/arc, cover name",
+    ),
+  scope: z.string().optional().describe("enclosing function, task or process, e.g. 'function incr'"),
+  source: z.string().describe("the source text of that line (the first one of a range)"),
 });
 export type UncoveredPoint = z.infer<typeof UncoveredPoint>;
 
 export const Coverage = z.object({
-  score: Fraction.describe("mean of the measured metrics of the DUT instance subtree"),
+  score: Fraction.describe(
+    "mean of the measured families (block, expression, toggle, fsm, user) of the DUT instance subtree",
+  ),
   line: Fraction,
   branch: Fraction,
   toggle: Fraction,
   user: Fraction,
+  ...newer,
   instances: z.array(InstanceCoverage),
   uncovered: z.array(UncoveredPoint),
   uncoveredTotal: z.number().int().nonnegative(),
