@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,7 @@ import {
 import { parseModules, topCandidates } from "../src/data/native.js";
 import { cvdpToRepository } from "../src/data/cvdp.js";
 import { extractVerilog } from "../src/data/codev.js";
+import { scanDataset, skippedText } from "../src/data/identity.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEV = resolve(here, "../benchmarks/cvdp_ecov_dev.jsonl");
@@ -408,5 +409,82 @@ describe("streaming", () => {
     expect(n).toBe(rows);
     // Holding the parsed rows takes ~70 MB (measured); a stream keeps only one row plus the id set.
     expect((peak - base) / 2 ** 20).toBeLessThan(40);
+  });
+});
+
+describe("dataset identity and up-front checks (scanDataset)", () => {
+  it("the same rows at two paths have one content hash; the path is information only", async () => {
+    const a = writeJsonl("ident-a.jsonl", [row("a1"), row("a2")]);
+    mkdirSync(join(tmp, "elsewhere"), { recursive: true });
+    const b = join(tmp, "elsewhere", "renamed.jsonl");
+    writeFileSync(b, [row("a1"), row("a2")].map((r) => JSON.stringify(r, null, 0)).join("\r\n") + "\r\n");
+    const sa = await scanDataset(a);
+    const sb = await scanDataset(b);
+    expect(sa.info.hash).toBe(sb.info.hash);
+    expect(sa.info.path).not.toBe(sb.info.path);
+    expect(sa.info).toMatchObject({ format: "native", rows: 2, skipped: 0 });
+    // Other content, other identity; a limit hashes only the rows used.
+    const c = writeJsonl("ident-c.jsonl", [row("a1"), row("a3")]);
+    expect((await scanDataset(c)).info.hash).not.toBe(sa.info.hash);
+    const one = writeJsonl("ident-one.jsonl", [row("a1")]);
+    expect((await scanDataset(a, { limit: 1 })).info.hash).toBe((await scanDataset(one)).info.hash);
+  });
+
+  it("a missing file, an empty file or folder, a bad first row: file:line errors", async () => {
+    await expect(scanDataset(join(tmp, "nope.jsonl"))).rejects.toThrow(/nope\.jsonl: cannot open/);
+    await expect(scanDataset(writeJsonl("empty.jsonl", []))).rejects.toThrow(/empty dataset \(no rows\)/);
+    mkdirSync(join(tmp, "empty-dir"));
+    await expect(scanDataset(join(tmp, "empty-dir"))).rejects.toThrow(/empty dataset \(no design folders\)/);
+    const badFirst = writeJsonl("bad-first.jsonl", [{ id: "x", rtl_files: [] }, row("ok")]);
+    await expect(scanDataset(badFirst, { format: "native" })).rejects.toThrow(
+      /bad-first\.jsonl:1 \(id x\): rtl_files: must have at least 1 item/,
+    );
+    const badJson = writeJsonl("bad-json.jsonl", ['{"id": "x",', row("ok")]);
+    await expect(scanDataset(badJson)).rejects.toThrow(/bad-json\.jsonl:1: invalid JSON/);
+  });
+
+  it("rows that fail validation after the first are skipped with their reason, not fatal", async () => {
+    const mixed = writeJsonl("mixed.jsonl", [
+      row("m1"),
+      "{not json",
+      { id: "m2", rtl_files: [] },
+      row("m1"),
+      row("m3"),
+    ]);
+    const scan = await scanDataset(mixed);
+    expect(scan.info).toMatchObject({ rows: 2, skipped: 3 });
+    expect(scan.skipped.map((s) => [s.source.line, s.invalid])).toEqual([
+      [2, true],
+      [3, true],
+      [4, true],
+    ]);
+    expect(skippedText(scan.skipped[0]!)).toMatch(/mixed\.jsonl:2: invalid JSON/);
+    expect(skippedText(scan.skipped[1]!)).toMatch(/mixed\.jsonl:3 \(id m2\): rtl_files: must have/);
+    expect(skippedText(scan.skipped[2]!)).toMatch(/duplicate id/);
+    // Without skipInvalid the loader still stops at the first bad row.
+    await expect(loadAll(mixed)).rejects.toThrow(/mixed\.jsonl:2: invalid JSON/);
+  });
+
+  it("an explicit format the rows do not have is an error, not a run of zero tasks", async () => {
+    const native = writeJsonl("native-as-cvdp.jsonl", [row("n1")]);
+    await expect(scanDataset(native, { format: "cvdp" })).rejects.toThrow(
+      /native-as-cvdp\.jsonl:1: rows look like native rows, not cvdp/,
+    );
+    // CVDP rows of other categories only: nothing usable.
+    const other = writeJsonl("cvdp-other.jsonl", [
+      { id: "cvdp_x_0001", categories: ["cid003", "easy"], input: { prompt: "p", context: {} }, output: {} },
+    ]);
+    await expect(scanDataset(other, { format: "cvdp" })).rejects.toThrow(
+      /no row is usable as cvdp \(1 skipped; first: .*cid003/,
+    );
+  });
+
+  it("a directory dataset hashes by content: a copied folder tree has the same identity", async () => {
+    const src = resolve(here, "../examples/designs");
+    const a = await scanDataset(src);
+    const copy = join(tmp, "designs-copy");
+    cpSync(src, copy, { recursive: true });
+    expect((await scanDataset(copy)).info.hash).toBe(a.info.hash);
+    expect(a.info.format).toBe("dir");
   });
 });

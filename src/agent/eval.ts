@@ -6,7 +6,8 @@ import { resolve, join } from "node:path";
 import PQueue from "p-queue";
 import { z } from "zod";
 import { SimLimits, SimulatorName } from "../core/protocol.js";
-import { countRows, openDataset } from "../data/index.js";
+import { openDataset } from "../data/index.js";
+import { scanDataset, skippedText, type DatasetInfo } from "../data/identity.js";
 import type { Executor } from "../exec/executor.js";
 import type { LlmProvider } from "../llm/types.js";
 import { ProgressReporter, type ProgressOptions } from "../report/progress.js";
@@ -75,13 +76,20 @@ export interface EvalSummary extends EvalMetrics {
   llm: { calls: number; retries: number; failed: number; truncated: number };
   sim: { jobs: number; seconds: number };
   wall_seconds: number;
+  /** The dataset by content hash (its path is information only) and its skipped rows. */
+  dataset?: DatasetInfo;
+  skipped_rows?: string[];
 }
 
 /** What identifies a run: anything that changes results. Endpoints and concurrency do not. */
-export function ledgerIdentity(cfg: EvalConfig): Record<string, unknown> {
+export function ledgerIdentity(
+  cfg: EvalConfig,
+  dataset?: Pick<DatasetInfo, "hash" | "format">,
+): Record<string, unknown> {
   return {
-    dataset: resolve(cfg.dataset),
-    format: cfg.format,
+    // By content, not path: a moved or renamed dataset is the same run (docs/decisions.md).
+    dataset: dataset ? { sha256: dataset.hash } : resolve(cfg.dataset),
+    format: dataset?.format ?? cfg.format,
     mode: cfg.mode,
     rounds: cfg.mode === "direct" ? 0 : cfg.rounds,
     samples: cfg.samples,
@@ -98,7 +106,10 @@ export function ledgerIdentity(cfg: EvalConfig): Record<string, unknown> {
 export async function runEval(input: EvalConfigInput, opts: EvalRunOptions): Promise<EvalSummary> {
   const cfg = EvalConfig.parse(input);
   const started = Date.now();
-  const ledger = Ledger.open(opts.runDir, ledgerIdentity(cfg), { resume: opts.resume });
+  // The dataset is opened and checked before the run directory exists (bad input leaves nothing).
+  const scan = await scanDataset(cfg.dataset, { format: cfg.format, limit: cfg.limit });
+  const ledger = Ledger.open(opts.runDir, ledgerIdentity(cfg, scan.info), { resume: opts.resume });
+  ledger.setMeta("dataset", scan.info);
   const wf: WorkflowConfig = {
     mode: cfg.mode,
     rounds: cfg.rounds,
@@ -111,8 +122,7 @@ export async function runEval(input: EvalConfigInput, opts: EvalRunOptions): Pro
   const inFlight = opts.maxInFlight ?? Math.max(4, slots * 3);
   const queue = new PQueue({ concurrency: inFlight });
   const counts = { done: 0, failed: 0, total: 0, llmRequested: 0, simRequested: 0 };
-  const rows = await countRows(cfg.dataset);
-  counts.total = Math.min(rows, cfg.limit ?? rows) * cfg.samples;
+  counts.total = scan.info.rows * cfg.samples;
   const reporter = opts.progress
     ? new ProgressReporter(
         () => {
@@ -145,13 +155,10 @@ export async function runEval(input: EvalConfigInput, opts: EvalRunOptions): Pro
 
   try {
     let seq = 0;
-    let skipped = 0;
-    for await (const item of openDataset(cfg.dataset, { format: cfg.format })) {
+    // Skipped rows (counted by the scan) neither abort the run nor count as tasks.
+    for await (const item of openDataset(cfg.dataset, { format: scan.info.format, skipInvalid: true })) {
       if (opts.signal?.aborted) break;
-      if ("skipped" in item) {
-        skipped++;
-        continue;
-      }
+      if ("skipped" in item) continue;
       if (cfg.limit !== undefined && seq >= cfg.limit) break;
       const taskId = ledger.addTask(
         item.repo,
@@ -180,12 +187,15 @@ export async function runEval(input: EvalConfigInput, opts: EvalRunOptions): Pro
         });
       }
     }
-    if (skipped) counts.total -= skipped * cfg.samples;
     await queue.onIdle();
   } finally {
     reporter?.stop();
   }
-  const summary = summarize(ledger, cfg, opts.runDir, started);
+  const summary: EvalSummary = {
+    ...summarize(ledger, cfg, opts.runDir, started),
+    dataset: scan.info,
+    skipped_rows: scan.skipped.slice(0, 50).map(skippedText),
+  };
   writeFileSync(join(opts.runDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
   writeFileSync(join(opts.runDir, "report.html"), evalReportHtml(summary));
   ledger.close();

@@ -1,6 +1,5 @@
 // The CLI is thin: commands parse options and call library functions that tests call too.
-import { Command, CommanderError } from "commander";
-import { z } from "zod";
+import { Command } from "commander";
 import { edaCommand } from "./commands/eda.js";
 import { resultCommand, simCommand } from "./commands/sim.js";
 import { evalCommand } from "./commands/eval.js";
@@ -8,19 +7,23 @@ import { demoCommand, exportCommand, servePolicyCommand } from "./commands/run-t
 import { curateCommand, roundsCommand } from "./commands/curate.js";
 import { selectCommand, synthCommand } from "./commands/synth.js";
 import { serveEvalCommand } from "./commands/serve-eval.js";
-import { CliError, type CliContext } from "./context.js";
+import type { CliContext } from "./context.js";
+import { debugWanted, reportError } from "./errors.js";
+import { installSigint, type Interrupts } from "./interrupt.js";
 
-export function buildProgram(ctx: CliContext, signal?: AbortSignal): Command {
+/** `signal` is the first Ctrl-C (take no new work); `interrupts.cancel` the second (cancel now). */
+export function buildProgram(ctx: CliContext, signal?: AbortSignal, interrupts?: Interrupts): Command {
   const program = new Command("llm4cov")
     .description("execution-aware LLM testbench generation and training-data synthesis")
     .version("0.1.0")
+    .option("--debug", "print stack traces of errors")
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) });
   program.addCommand(simCommand(ctx));
   program.addCommand(resultCommand(ctx));
   program.addCommand(edaCommand(ctx));
-  program.addCommand(evalCommand(ctx, signal));
-  program.addCommand(demoCommand(ctx, signal));
+  program.addCommand(evalCommand(ctx, signal, interrupts?.cancel));
+  program.addCommand(demoCommand(ctx, signal, interrupts?.cancel));
   program.addCommand(exportCommand(ctx));
   program.addCommand(servePolicyCommand());
   program.addCommand(synthCommand(ctx, signal));
@@ -40,32 +43,13 @@ export async function main(argv: string[], ctx?: Partial<CliContext>): Promise<n
     isTTY: !!process.stderr.isTTY,
     ...ctx,
   };
-  // First Ctrl-C: stop taking new work and let running jobs be recorded; a second one exits.
-  const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    context.err(
-      "llm4cov: interrupted; finishing what is running (Ctrl-C again to quit now; --resume continues)",
-    );
-    controller.abort();
-  };
-  process.on("SIGINT", onSigint);
+  const sigint = installSigint((line) => context.err(line));
   try {
-    await buildProgram(context, controller.signal).parseAsync(argv);
+    await buildProgram(context, sigint.interrupts.stop, sigint.interrupts).parseAsync(argv);
     return context.exitCode;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof CliError) {
-      context.err(`llm4cov: ${err.message}`);
-      return err.exitCode;
-    }
-    if (err instanceof z.ZodError) {
-      context.err(`llm4cov: invalid input:\n${z.prettifyError(err)}`);
-      return 2;
-    }
-    context.err(`llm4cov: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return 1;
+    return reportError(err, context, debugWanted(argv));
   } finally {
-    process.off("SIGINT", onSigint);
+    sigint.dispose();
   }
 }

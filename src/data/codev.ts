@@ -3,7 +3,7 @@
 // rather than aborting a run over thousands of rows.
 import type { Repository } from "../core/repository.js";
 import { IdGuard, idOf, rowError } from "./errors.js";
-import { readJsonl, type DatasetItem } from "./jsonl.js";
+import { invalidItem, readJsonlRows, type DatasetItem, type LoadOptions } from "./jsonl.js";
 import { checkRepository, parseModules, stimulusInstruction, topCandidates } from "./native.js";
 import type { Converted } from "./cvdp.js";
 
@@ -58,16 +58,22 @@ export function codevToRepository(value: unknown, file: string, line?: number): 
   return { repo };
 }
 
-export async function* loadCodev(path: string): AsyncGenerator<DatasetItem> {
+export async function* loadCodev(path: string, opts: LoadOptions = {}): AsyncGenerator<DatasetItem> {
   const ids = new IdGuard(path);
-  for await (const { line, value } of readJsonl(path)) {
-    const res = codevToRepository(value, path, line);
-    const source = { file: path, line };
-    if ("skipped" in res) {
-      yield { skipped: true, reason: res.reason, id: idOf(value, "problem_id"), source };
-      continue;
+  for await (const row of readJsonlRows(path)) {
+    const source = { file: path, line: row.line };
+    const id = "value" in row ? idOf(row.value, "problem_id") : undefined;
+    try {
+      if ("error" in row) throw row.error;
+      const res = codevToRepository(row.value, path, row.line);
+      if ("skipped" in res) {
+        yield { skipped: true, reason: res.reason, id, source };
+        continue;
+      }
+      ids.check(res.repo.id, row.line);
+      yield { repo: res.repo, source };
+    } catch (err) {
+      yield invalidItem(err, source, opts, id);
     }
-    ids.check(res.repo.id, line);
-    yield { repo: res.repo, source };
   }
 }

@@ -6,7 +6,7 @@
 import type { NamedFile, Repository } from "../core/repository.js";
 import type { CoverageTarget } from "../core/protocol.js";
 import { IdGuard, idOf, rowError } from "./errors.js";
-import { readJsonl, type DatasetItem } from "./jsonl.js";
+import { invalidItem, readJsonlRows, type DatasetItem, type LoadOptions } from "./jsonl.js";
 import {
   checkRepository,
   hierarchyDepth,
@@ -181,16 +181,21 @@ export function cvdpToRepository(value: unknown, file: string, line?: number): C
   return { repo };
 }
 
-export async function* loadCvdp(path: string): AsyncGenerator<DatasetItem> {
+export async function* loadCvdp(path: string, opts: LoadOptions = {}): AsyncGenerator<DatasetItem> {
   const ids = new IdGuard(path);
-  for await (const { line, value } of readJsonl(path)) {
-    const res = cvdpToRepository(value, path, line);
-    const source = { file: path, line };
-    if ("skipped" in res) {
-      yield { skipped: true, reason: res.reason, id: idOf(value), source };
-      continue;
+  for await (const row of readJsonlRows(path)) {
+    const source = { file: path, line: row.line };
+    try {
+      if ("error" in row) throw row.error;
+      const res = cvdpToRepository(row.value, path, row.line);
+      if ("skipped" in res) {
+        yield { skipped: true, reason: res.reason, id: idOf(row.value), source };
+        continue;
+      }
+      ids.check(res.repo.id, row.line);
+      yield { repo: res.repo, source };
+    } catch (err) {
+      yield invalidItem(err, source, opts, "value" in row ? idOf(row.value) : undefined);
     }
-    ids.check(res.repo.id, line);
-    yield { repo: res.repo, source };
   }
 }

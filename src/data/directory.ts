@@ -8,7 +8,7 @@ import { basename, join, relative, sep } from "node:path";
 import { z } from "zod";
 import type { NamedFile, Repository } from "../core/repository.js";
 import { DatasetError, IdGuard, describeZodError } from "./errors.js";
-import type { DatasetItem } from "./jsonl.js";
+import { invalidItem, type DatasetItem, type LoadOptions } from "./jsonl.js";
 import { checkRepository } from "./native.js";
 
 const HDL_RE = /\.(sv|v|svh|vh)$/i;
@@ -44,7 +44,7 @@ async function walk(dir: string): Promise<string[]> {
 
 export async function loadDesignFolder(folder: string): Promise<Repository> {
   const metaPath = join(folder, "meta.json");
-  const fail = (reason: string) => new DatasetError(`${folder}: ${reason}`, folder);
+  const fail = (reason: string) => new DatasetError(`${folder}: ${reason}`, folder, undefined, reason);
   if (!(await exists(metaPath))) throw fail("missing meta.json");
   let raw: unknown;
   try {
@@ -89,7 +89,7 @@ export async function loadDesignFolder(folder: string): Promise<Repository> {
 }
 
 /** One repository per subfolder, in name order; hidden folders are ignored. */
-export async function* loadDirectory(dir: string): AsyncGenerator<DatasetItem> {
+export async function* loadDirectory(dir: string, opts: LoadOptions = {}): AsyncGenerator<DatasetItem> {
   if (await exists(join(dir, "meta.json"))) {
     yield { repo: await loadDesignFolder(dir), source: { file: dir } };
     return;
@@ -101,9 +101,13 @@ export async function* loadDirectory(dir: string): AsyncGenerator<DatasetItem> {
     .sort();
   for (const name of folders) {
     const folder = join(dir, name);
-    const repo = await loadDesignFolder(folder);
-    ids.check(repo.id, folder);
-    yield { repo, source: { file: folder } };
+    try {
+      const repo = await loadDesignFolder(folder);
+      ids.check(repo.id, folder);
+      yield { repo, source: { file: folder } };
+    } catch (err) {
+      yield invalidItem(err, { file: folder }, opts);
+    }
   }
 }
 

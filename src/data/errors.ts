@@ -3,13 +3,17 @@
 import type { ZodError } from "zod";
 
 export class DatasetError extends Error {
+  /** What is wrong, without the `file:line` prefix (what a skipped row records). */
+  readonly reason: string;
   constructor(
     message: string,
     readonly file?: string,
     readonly line?: number,
+    reason?: string,
   ) {
     super(message);
     this.name = "DatasetError";
+    this.reason = reason ?? message;
   }
 }
 
@@ -19,7 +23,7 @@ export function whereOf(file: string, line?: number, id?: string): string {
 }
 
 export function rowError(file: string, line: number | undefined, id: string | undefined, reason: string) {
-  return new DatasetError(`${whereOf(file, line, id)}: ${reason}`, file, line);
+  return new DatasetError(`${whereOf(file, line, id)}: ${reason}`, file, line, reason);
 }
 
 /** The row's `id` when it has a usable one, so errors can name it even when the row is invalid. */

@@ -3,18 +3,18 @@
 import { stat } from "node:fs/promises";
 import type { Repository } from "../core/repository.js";
 import { DatasetError } from "./errors.js";
-import { readJsonl, readLines, type DatasetItem, type SkippedItem } from "./jsonl.js";
+import { readJsonl, readLines, type DatasetItem, type LoadOptions, type SkippedItem } from "./jsonl.js";
 import { loadNative } from "./native.js";
 import { loadCvdp } from "./cvdp.js";
 import { loadCodev } from "./codev.js";
 import { countDesignFolders, loadDirectory } from "./directory.js";
 
 export { DatasetError } from "./errors.js";
-export type { DatasetItem, LoadedItem, SkippedItem, Source } from "./jsonl.js";
+export type { DatasetItem, LoadedItem, LoadOptions, SkippedItem, Source } from "./jsonl.js";
 export { readJsonl } from "./jsonl.js";
 
 export type DatasetFormat = "auto" | "native" | "cvdp" | "codev" | "dir";
-export interface OpenOptions {
+export interface OpenOptions extends LoadOptions {
   format?: DatasetFormat;
 }
 
@@ -57,13 +57,13 @@ export async function* openDataset(path: string, opts: OpenOptions = {}): AsyncG
   const format = !opts.format || opts.format === "auto" ? await detectFormat(path) : opts.format;
   switch (format) {
     case "native":
-      return yield* loadNative(path);
+      return yield* loadNative(path, opts);
     case "cvdp":
-      return yield* loadCvdp(path);
+      return yield* loadCvdp(path, opts);
     case "codev":
-      return yield* loadCodev(path);
+      return yield* loadCodev(path, opts);
     case "dir":
-      return yield* loadDirectory(path);
+      return yield* loadDirectory(path, opts);
     default:
       throw new DatasetError(`unknown dataset format "${String(format)}"`);
   }

@@ -16,12 +16,27 @@ export interface LoadedItem {
   source: Source;
   skipped?: undefined;
 }
-/** A row that is well-formed but not usable as a repository (other category, ambiguous top...). */
+/**
+ * A row that is not usable as a repository: well-formed but out of scope (other category,
+ * ambiguous top...), or, when the loader was asked to skip them, invalid (`invalid: true`).
+ */
 export interface SkippedItem {
   skipped: true;
   reason: string;
   id?: string;
   source: Source;
+  invalid?: true;
+}
+
+/** Loader options: `skipInvalid` turns a bad row into a SkippedItem instead of an error. */
+export interface LoadOptions {
+  skipInvalid?: boolean;
+}
+
+/** The SkippedItem for a row that failed validation (rethrown unless skipping is asked for). */
+export function invalidItem(err: unknown, source: Source, opts: LoadOptions, id?: string): SkippedItem {
+  if (!opts.skipInvalid || !(err instanceof DatasetError)) throw err;
+  return { skipped: true, invalid: true, reason: err.reason, id, source };
 }
 export type DatasetItem = LoadedItem | SkippedItem;
 
@@ -65,7 +80,10 @@ export async function* readLines(path: string): AsyncGenerator<{ line: number; t
   }
 }
 
-export async function* readJsonl(path: string): AsyncGenerator<JsonlRow> {
+/** Rows with their parse error instead of a value when a line is not JSON; never throws for one. */
+export async function* readJsonlRows(
+  path: string,
+): AsyncGenerator<JsonlRow | { line: number; error: DatasetError }> {
   for await (const { line, text } of readLines(path)) {
     let value: unknown;
     try {
@@ -73,8 +91,17 @@ export async function* readJsonl(path: string): AsyncGenerator<JsonlRow> {
     } catch (e) {
       let reason = (e as Error).message.replace(/\s+/g, " ");
       if (reason.length > MAX_REASON) reason = `${reason.slice(0, MAX_REASON)}...`;
-      throw new DatasetError(`${path}:${line}: invalid JSON: ${reason}`, path, line);
+      reason = `invalid JSON: ${reason}`;
+      yield { line, error: new DatasetError(`${path}:${line}: ${reason}`, path, line, reason) };
+      continue;
     }
     yield { line, value };
+  }
+}
+
+export async function* readJsonl(path: string): AsyncGenerator<JsonlRow> {
+  for await (const row of readJsonlRows(path)) {
+    if ("error" in row) throw row.error;
+    yield row;
   }
 }

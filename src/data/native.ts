@@ -3,7 +3,7 @@
 import { isSafePath, pathProblem } from "../core/safe-path.js";
 import { NativeRow, repositoryFromRow, type Repository } from "../core/repository.js";
 import { DatasetError, IdGuard, describeZodError, idOf, rowError } from "./errors.js";
-import { readJsonl, type DatasetItem } from "./jsonl.js";
+import { invalidItem, readJsonlRows, type DatasetItem, type LoadOptions } from "./jsonl.js";
 
 // ---------------------------------------------------------------- Verilog scanning (no parser:
 // loaders only need module names and who instantiates whom, which regexes over comment-free text give).
@@ -128,12 +128,18 @@ export function nativeToRepository(value: unknown, file: string, line?: number):
   return repo;
 }
 
-export async function* loadNative(path: string): AsyncGenerator<DatasetItem> {
+export async function* loadNative(path: string, opts: LoadOptions = {}): AsyncGenerator<DatasetItem> {
   const ids = new IdGuard(path);
-  for await (const { line, value } of readJsonl(path)) {
-    const repo = nativeToRepository(value, path, line);
-    ids.check(repo.id, line);
-    yield { repo, source: { file: path, line } };
+  for await (const row of readJsonlRows(path)) {
+    const source = { file: path, line: row.line };
+    try {
+      if ("error" in row) throw row.error;
+      const repo = nativeToRepository(row.value, path, row.line);
+      ids.check(repo.id, row.line);
+      yield { repo, source };
+    } catch (err) {
+      yield invalidItem(err, source, opts, "value" in row ? idOf(row.value) : undefined);
+    }
   }
 }
 

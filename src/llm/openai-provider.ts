@@ -267,17 +267,29 @@ export class OpenAICompatibleProvider implements LlmProvider {
     signal: AbortSignal | undefined,
   ): Promise<Omit<ChatResponse, "retries" | "latencyMs">> {
     const s = request.sampling;
-    const completion = await this.#client.chat.completions.create(
-      {
-        model: this.model,
-        messages: request.messages,
-        temperature: s.temperature,
-        top_p: s.topP,
-        max_tokens: s.maxTokens,
-        ...(s.seed !== undefined ? { seed: s.seed } : {}),
-      },
-      signal ? { signal } : {},
-    );
+    // The SDK adds an abort listener to the signal it is given and never removes it; given the
+    // caller's long-lived signal that leaks one listener per request (MaxListenersExceededWarning).
+    // So it gets a per-attempt signal, linked to the caller's only while the attempt runs.
+    const link = new AbortController();
+    const onAbort = () => link.abort(signal?.reason);
+    if (signal?.aborted) link.abort(signal.reason);
+    else signal?.addEventListener("abort", onAbort, { once: true });
+    let completion;
+    try {
+      completion = await this.#client.chat.completions.create(
+        {
+          model: this.model,
+          messages: request.messages,
+          temperature: s.temperature,
+          top_p: s.topP,
+          max_tokens: s.maxTokens,
+          ...(s.seed !== undefined ? { seed: s.seed } : {}),
+        },
+        signal ? { signal: link.signal } : {},
+      );
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+    }
     const choice = completion.choices?.[0];
     if (!choice) throw new TransientError("response has no choices");
     const message = choice.message as typeof choice.message & ReasoningFields;

@@ -5,8 +5,11 @@ import { parse as parseYaml } from "yaml";
 import { EvalConfig, runEval, type EvalConfigInput, type EvalSummary } from "../../agent/eval.js";
 import { makeProvider } from "../../llm/factory.js";
 import { formatEvalSummary } from "../../report/eval-table.js";
+import { DatasetError } from "../../data/errors.js";
 import { ConfigMismatchError, RunExistsError } from "../../store/ledger.js";
 import { CliError, type CliContext } from "../context.js";
+import { cancelOnly } from "../interrupt.js";
+import { integer, number } from "../parsers.js";
 import { addEdaOptions, executorFrom, type EdaCliOptions } from "../eda-options.js";
 
 export interface EvalCliOptions extends EdaCliOptions {
@@ -47,60 +50,127 @@ export function readRunConfig(path: string): { eval: Record<string, unknown>; ed
   return { eval: rest, eda };
 }
 
+/** Which flags set which config field: what error messages name, and what a flag overrides. */
+const FLAG_OF: Record<string, string> = {
+  dataset: "--dataset",
+  format: "--format",
+  mode: "--mode",
+  rounds: "--rounds",
+  samples: "--samples",
+  climb: "--climb",
+  rules: "--rules",
+  simulator: "--simulator",
+  limit: "--limit",
+  "sampling.temperature": "--temperature",
+  "sampling.topP": "--top-p",
+  "sampling.maxTokens": "--max-tokens",
+  "policy.endpoints": "--endpoint",
+  "policy.model": "--model",
+  "policy.apiKeyEnv": "--api-key-env",
+  "policy.concurrency": "--llm-concurrency",
+};
+const OPTION_OF: Record<string, keyof EvalCliOptions> = {
+  "--dataset": "dataset",
+  "--format": "format",
+  "--mode": "mode",
+  "--rounds": "rounds",
+  "--samples": "samples",
+  "--climb": "climb",
+  "--rules": "rules",
+  "--simulator": "simulator",
+  "--limit": "limit",
+  "--temperature": "temperature",
+  "--top-p": "topP",
+  "--max-tokens": "maxTokens",
+  "--endpoint": "endpoint",
+  "--model": "model",
+  "--api-key-env": "apiKeyEnv",
+  "--llm-concurrency": "llmConcurrency",
+};
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /**
- * Settings from the command line, over the config file's: a flag counts only when given
- * (`explicit`), so defaults never override the file.
+ * Settings from the command line over the config file's: a flag overrides exactly the field it
+ * names, and only when given (`explicit`), so defaults never override the file.
  */
 export function evalConfigFromOptions(
   o: EvalCliOptions,
-  file: Record<string, unknown> = {},
+  file: Obj = {},
   explicit?: Set<string>,
 ): EvalConfigInput {
   if (o.endpoint?.length && !o.model) throw new CliError("--endpoint needs --model");
   if (o.policy && o.policy !== "builtin")
     throw new CliError(`unknown --policy ${o.policy}; use builtin or --endpoint/--model`);
-  const given = (name: string) => !explicit || explicit.has(name);
-  const fromCli = {
-    dataset: o.dataset,
-    format: o.format as EvalConfigInput["format"],
-    mode: o.mode,
-    rounds: o.rounds,
-    samples: o.samples,
-    climb: !!o.climb,
-    rules: !!o.rules,
-    simulator: o.simulator,
-    limit: o.limit,
-    sampling: { temperature: o.temperature ?? 0.7, topP: o.topP ?? 0.8, maxTokens: o.maxTokens ?? 8192 },
-    policy: o.endpoint?.length
+  const given = (name: keyof EvalCliOptions) => (explicit ? explicit.has(name) : o[name] !== undefined);
+  const merged: Obj = { ...file };
+  const top: [string, keyof EvalCliOptions, unknown][] = [
+    ["dataset", "dataset", o.dataset],
+    ["format", "format", o.format],
+    ["mode", "mode", o.mode],
+    ["rounds", "rounds", o.rounds],
+    ["samples", "samples", o.samples],
+    ["climb", "climb", !!o.climb],
+    ["rules", "rules", !!o.rules],
+    ["simulator", "simulator", o.simulator],
+    ["limit", "limit", o.limit],
+  ];
+  // Without a file every flag (or its default) applies; with one, only the flags given.
+  for (const [key, opt, value] of top) if (!(key in file) || given(opt)) merged[key] = value;
+
+  const sampling: Obj = isObj(file.sampling) ? { ...file.sampling } : {};
+  if (given("temperature")) sampling.temperature = o.temperature;
+  if (given("topP")) sampling.topP = o.topP;
+  if (given("maxTokens")) sampling.maxTokens = o.maxTokens;
+  if (Object.keys(sampling).length || "sampling" in file) merged.sampling = sampling;
+
+  if (o.endpoint?.length || given("policy") || !("policy" in file)) {
+    merged.policy = o.endpoint?.length
       ? {
           kind: "openai",
           endpoints: o.endpoint,
           model: o.model!,
           apiKeyEnv: o.apiKeyEnv,
-          concurrency: o.llmConcurrency ?? 16,
+          concurrency: o.llmConcurrency,
         }
-      : { kind: "builtin" },
-  };
-  const cliKeys: Record<string, string[]> = {
-    dataset: ["dataset"],
-    format: ["format"],
-    mode: ["mode"],
-    rounds: ["rounds"],
-    samples: ["samples"],
-    climb: ["climb"],
-    rules: ["rules"],
-    simulator: ["simulator"],
-    limit: ["limit"],
-    sampling: ["temperature", "topP", "maxTokens"],
-    policy: ["endpoint", "policy"],
-  };
-  const merged: Record<string, unknown> = { ...file };
-  for (const [key, flags] of Object.entries(cliKeys)) {
-    if (!(key in file) || flags.some(given)) merged[key] = fromCli[key as keyof typeof fromCli];
+      : { kind: "builtin" };
+  } else if (isObj(file.policy)) {
+    // The file names the policy; flags still set the fields they name.
+    const policy: Obj = { ...file.policy };
+    const llmFlags = (["model", "apiKeyEnv", "llmConcurrency"] as const).filter(given);
+    if (llmFlags.length && policy.kind !== "openai")
+      throw new CliError(
+        `--${llmFlags[0] === "llmConcurrency" ? "llm-concurrency" : llmFlags[0] === "apiKeyEnv" ? "api-key-env" : "model"} ` +
+          `needs an OpenAI-compatible policy (--endpoint, or policy.kind: openai in ${o.config ?? "the config"})`,
+      );
+    if (given("model")) policy.model = o.model;
+    if (given("apiKeyEnv")) policy.apiKeyEnv = o.apiKeyEnv;
+    if (given("llmConcurrency")) policy.concurrency = o.llmConcurrency;
+    merged.policy = policy;
   }
   if (merged.dataset === undefined)
     throw new CliError("no dataset: pass --dataset or set `dataset:` in --config");
   return merged as EvalConfigInput;
+}
+
+/** A config error names the flag when a flag set the field, else the file's field. */
+function configIssue(path: PropertyKey[], o: EvalCliOptions, explicit?: Set<string>): string {
+  const key = path.map(String).join(".");
+  const flag = FLAG_OF[key] ?? FLAG_OF[path.slice(0, 2).map(String).join(".")];
+  const opt = flag ? OPTION_OF[flag] : undefined;
+  const fromFlag = opt && (explicit ? explicit.has(opt) : !o.config);
+  if (flag && (fromFlag || !o.config)) return flag;
+  return o.config ? `${o.config}: ${key || "(root)"}` : key || "(root)";
+}
+
+/** An API key variable that was named but is unset is a mistake, not "no key" (docs/decisions.md). */
+function checkApiKeyEnv(cfg: EvalConfig, o: EvalCliOptions): void {
+  if (cfg.policy.kind !== "openai" || !cfg.policy.apiKeyEnv) return;
+  const name = cfg.policy.apiKeyEnv;
+  if (process.env[name]) return;
+  const where = o.apiKeyEnv ? "--api-key-env" : `${o.config ?? "config"}: policy.apiKeyEnv`;
+  throw new CliError(`${where}: environment variable ${name} is not set (or is empty)`);
 }
 
 /** Library entry behind `llm4cov eval` (and `demo`). */
@@ -109,34 +179,77 @@ export async function evalCommandRun(
   ctx: CliContext,
   signal?: AbortSignal,
   explicit?: Set<string>,
+  cancel?: AbortSignal,
 ): Promise<EvalSummary> {
+  if (o.resume && !o.out) throw new CliError("--resume needs --out <dir>: the run directory to continue");
   const file = o.config ? readRunConfig(o.config) : { eval: {}, eda: undefined };
   const input = evalConfigFromOptions(o, file.eval, o.config ? explicit : undefined);
   const parsed = EvalConfig.safeParse(input);
   if (!parsed.success) {
-    const where = o.config ? ` (${o.config})` : "";
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new CliError(`invalid run configuration${where}:\n${lines.join("\n")}`);
+    const issues = parsed.error.issues.slice(0, 4);
+    const text = issues.map((i) => `${configIssue(i.path, o, explicit)}: ${i.message}`).join("; ");
+    throw new CliError(`invalid run configuration: ${text}`);
   }
   const cfg = parsed.data;
+  checkApiKeyEnv(cfg, o);
   const runDir = o.out ?? join("runs", `eval-${new Date().toISOString().replace(/[:.]/g, "-")}`);
   const exec = await executorFrom(o, file.eda);
   const llm = makeProvider(cfg.policy);
   try {
+    // The loop gets `signal` (first Ctrl-C: no new work); running calls only stop on `cancel`.
     return await runEval(cfg, {
       runDir,
       resume: o.resume,
-      llm,
-      exec,
+      llm: cancel ? cancelOnly(llm, cancel) : llm,
+      exec: cancel ? cancelOnly(exec, cancel) : exec,
       signal,
       progress: { isTTY: ctx.isTTY, write: (l) => ctx.err(l) },
     });
   } catch (err) {
-    if (err instanceof ConfigMismatchError || err instanceof RunExistsError) throw new CliError(err.message);
+    if (err instanceof ConfigMismatchError || err instanceof RunExistsError || err instanceof DatasetError)
+      throw new CliError(err.message);
     throw err;
   } finally {
     await exec.close();
     await llm.close?.();
+  }
+}
+
+/**
+ * After the table: the dataset and skipped rows, and the exit code. An interrupted run exits 130
+ * (resumable); a run where no sample finished and some failed (endpoint down, hosts lost) exits
+ * 3 with the first cause; anything else 0.
+ */
+export function finishEval(summary: EvalSummary, ctx: CliContext, interrupted: boolean): void {
+  const ds = summary.dataset;
+  if (ds) {
+    const skipped = ds.skipped ? `, ${ds.skipped} skipped` : "";
+    ctx.err(
+      `dataset: ${ds.path} (${ds.format}, sha256 ${ds.hash.slice(0, 12)}): ${ds.rows} rows used${skipped}`,
+    );
+    for (const line of (summary.skipped_rows ?? []).slice(0, 5)) ctx.err(`  skipped ${line}`);
+    if ((summary.skipped_rows?.length ?? 0) > 5)
+      ctx.err(`  (all skipped rows: ${summary.run_dir}/summary.json)`);
+  }
+  if (interrupted) {
+    ctx.err(
+      `llm4cov: interrupted: ${summary.samples_done} samples finished; continue with the same command plus ` +
+        `--out ${summary.run_dir} --resume`,
+    );
+    ctx.exitCode = 130;
+    return;
+  }
+  if (summary.samples_failed > 0) {
+    const cause = summary.failures[0]?.error ?? "unknown";
+    if (summary.samples_done === 0) {
+      ctx.err(`llm4cov: all ${summary.samples_failed} samples failed: ${cause}`);
+      ctx.exitCode = 3;
+      return;
+    }
+    ctx.err(
+      `llm4cov: warning: ${summary.samples_failed} samples failed (first: ${cause}); ` +
+        `--out ${summary.run_dir} --resume retries them`,
+    );
   }
 }
 
@@ -153,29 +266,30 @@ export function addEvalOptions(cmd: Command): Command {
     .addOption(
       new Option("--mode <mode>", "workflow").choices(["direct", "agentic", "vanilla"]).default("agentic"),
     )
-    .option("--rounds <n>", "rounds after the first (agentic, vanilla)", (v) => parseInt(v, 10), 3)
-    .option("--samples <n>", "samples per task (n of pass@k)", (v) => parseInt(v, 10), 5)
+    .option("--rounds <n>", "rounds after the first (agentic, vanilla)", integer(0, 50), 3)
+    .option("--samples <n>", "samples per task (n of pass@k)", integer(1, 1000), 5)
     .option("--climb", "agentic: continue from the best state so far (markov variant)")
     .option("--rules", "append the simulator's rule block to the prompt (never stored)")
-    .option("--temperature <t>", "sampling temperature", parseFloat)
-    .option("--top-p <p>", "nucleus sampling", parseFloat)
-    .option("--max-tokens <n>", "completion token limit", (v) => parseInt(v, 10))
+    .option("--temperature <t>", "sampling temperature", number(0, 2))
+    .option("--top-p <p>", "nucleus sampling", number(0, 1))
+    .option("--max-tokens <n>", "completion token limit", integer(1))
     .addOption(new Option("--simulator <name>").choices(["verilator", "icarus"]).default("verilator"))
     .option("--format <format>", "dataset format: auto, native, cvdp, codev, dir", "auto")
     .option("--out <dir>", "run directory (ledger.sqlite, summary.json)")
     .option("--resume", "continue the run in --out")
-    .option("--limit <n>", "only the first n tasks", (v) => parseInt(v, 10))
-    .option("--slots <n>", "concurrent simulations (default: cores)", (v) => parseInt(v, 10))
-    .option("--llm-concurrency <n>", "concurrent LLM requests per endpoint", (v) => parseInt(v, 10))
+    .option("--limit <n>", "only the first n tasks", integer(1))
+    .option("--slots <n>", "concurrent simulations (default: cores)", integer(1))
+    .option("--llm-concurrency <n>", "concurrent LLM requests per endpoint", integer(1))
     .option("--json", "print summary.json instead of the table");
 }
 
-export function evalCommand(ctx: CliContext, signal?: AbortSignal): Command {
+export function evalCommand(ctx: CliContext, signal?: AbortSignal, cancel?: AbortSignal): Command {
   return addEvalOptions(new Command("eval").description("evaluate a policy on a dataset (the main job)"))
     .option("--dataset <path>", "dataset: JSONL (native, CVDP, CodeV) or a directory of repositories")
     .action(async (o: EvalCliOptions, cmd: Command) => {
       const explicit = new Set(Object.keys(o).filter((k) => cmd.getOptionValueSource(k) === "cli"));
-      const summary = await evalCommandRun(o, ctx, signal, explicit);
+      const summary = await evalCommandRun(o, ctx, signal, explicit, cancel);
       ctx.out(o.json ? JSON.stringify(summary, null, 2) : formatEvalSummary(summary));
+      finishEval(summary, ctx, !!signal?.aborted);
     });
 }

@@ -6,7 +6,7 @@ import { exportLedger } from "../../store/export.js";
 import { Ledger, LEDGER_FILE } from "../../store/ledger.js";
 import { formatEvalSummary } from "../../report/eval-table.js";
 import { CliError, type CliContext } from "../context.js";
-import { evalCommandRun, type EvalCliOptions } from "./eval.js";
+import { evalCommandRun, finishEval, type EvalCliOptions } from "./eval.js";
 import { serveCommand } from "./serve-policy.js";
 
 export function exportCommand(ctx: CliContext): Command {
@@ -40,7 +40,7 @@ export function servePolicyCommand(): Command {
 }
 
 /** `npm run demo`: the main job with the built-in policy on the bundled example designs. */
-export function demoCommand(ctx: CliContext, signal?: AbortSignal): Command {
+export function demoCommand(ctx: CliContext, signal?: AbortSignal, cancel?: AbortSignal): Command {
   return new Command("demo")
     .description("run eval with the built-in policy on the bundled example designs")
     .option("--samples <n>", "samples per design", (v) => parseInt(v, 10), 2)
@@ -64,7 +64,8 @@ export function demoCommand(ctx: CliContext, signal?: AbortSignal): Command {
         simulator: "verilator",
         out: o.out,
       };
-      const summary = await evalCommandRun(opts, ctx, signal);
+      const summary = await evalCommandRun(opts, ctx, signal, undefined, cancel);
       ctx.out(formatEvalSummary(summary));
+      finishEval(summary, ctx, !!signal?.aborted);
     });
 }
