@@ -41,6 +41,15 @@ const VERILATE_FLAGS = [
   "50",
 ];
 
+/**
+ * Coverage families beyond line/branch/toggle/user, named explicitly where the version has them
+ * (5.034 expression, 5.048 FSM state/arc; 5.006 rejects both flags). See docs/coverage.md.
+ */
+export function coverageFlags(v: { major: number; minor: number }): string[] {
+  const at = (minor: number) => v.major > 5 || (v.major === 5 && v.minor >= minor);
+  return ["--coverage", ...(at(34) ? ["--coverage-expr"] : []), ...(at(48) ? ["--coverage-fsm"] : [])];
+}
+
 export interface EndRecord {
   reason: string;
   time: number;
@@ -143,7 +152,7 @@ export class VerilatorSimulator implements Simulator {
     //    end, ~0.05 s): one sandboxed shell, so one sandbox start-up. Errors end the job here.
     const mode = request.options.lintOnly
       ? ["--lint-only"]
-      : ["--cc", "--coverage", "--prefix", "Vsim", "-Mdir", "obj"];
+      : ["--cc", ...coverageFlags(tc.info), "--prefix", "Vsim", "-Mdir", "obj"];
     const bin = tc.info.bin;
     const preprocess = [bin, "-E", "-Wno-fatal", "-Wno-lint", "-Wno-style", ...defines, ...files];
     const verilateArgs = [...mode, ...VERILATE_FLAGS, "--top-module", tbTop, ...defines, ...files];
