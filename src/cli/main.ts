@@ -30,7 +30,7 @@ export function buildProgram(ctx: CliContext, signal?: AbortSignal, interrupts?:
   program.addCommand(selectCommand(ctx));
   program.addCommand(curateCommand(ctx));
   program.addCommand(roundsCommand(ctx));
-  program.addCommand(serveEvalCommand(ctx, signal));
+  program.addCommand(serveEvalCommand(ctx, signal, interrupts?.cancel));
   for (const c of program.commands) c.exitOverride();
   return program;
 }

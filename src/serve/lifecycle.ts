@@ -2,8 +2,10 @@
 // evaluations in order against it, and always stop it (SIGINT, SIGTERM, SIGKILL to its process
 // group), on success, on errors and on interrupts. See docs/serve-eval.md.
 import { EvalConfig, runEval, type EvalConfigInput, type EvalSummary } from "../agent/eval.js";
+import type { Executor } from "../exec/executor.js";
 import { makeExecutor } from "../exec/factory.js";
 import { makeProvider } from "../llm/factory.js";
+import type { LlmProvider } from "../llm/types.js";
 import type { ProgressOptions } from "../report/progress.js";
 import type { PlannedEval, PlannedGroup, ServeEvalPlan } from "./plan.js";
 import { ServerProcess, type StopOutcome } from "./process.js";
@@ -34,6 +36,8 @@ export interface GroupOutcome {
   /** The server log's last lines when it failed to start or died. */
   logTail?: string[];
   log: string;
+  /** Process (and process group) id of the server; null when it was never started. */
+  pid: number | null;
   model: string | null;
   ready_seconds: number | null;
   /** How the server was stopped (null: never started, or had already exited). */
@@ -61,6 +65,11 @@ export interface ServeEvalOptions {
   slots?: number;
   /** Continue every evaluation's existing run (as `eval --resume`); finished ones redo nothing. */
   resume?: boolean;
+  /**
+   * Wraps the provider and executor built for each evaluation (the CLI binds running calls to
+   * its second Ctrl-C, so the first one only stops new work).
+   */
+  wrap?: { llm?: (p: LlmProvider) => LlmProvider; exec?: (e: Executor) => Executor };
   /** Readiness poll interval (default 250 ms). */
   pollMs?: number;
 }
@@ -91,6 +100,7 @@ export async function runServeEval(
         name: g.name,
         status: opts.signal?.aborted ? "interrupted" : "skipped",
         log: g.logFile,
+        pid: null,
         model: g.model,
         ready_seconds: null,
         stopped_by: null,
@@ -115,6 +125,7 @@ async function runGroup(
     name: g.name,
     status: "ok",
     log: g.logFile,
+    pid: null,
     model: g.model,
     ready_seconds: null,
     stopped_by: null,
@@ -146,6 +157,7 @@ async function runGroup(
   const started = Date.now();
   try {
     proc = await ServerProcess.start({ command: g.command, env: g.env, cwd: g.cwd, logFile: g.logFile });
+    out.pid = proc.pid;
     log(`[${g.name}] started server (pid ${proc.pid}), log ${g.logFile}`);
     let models: string[];
     try {
@@ -252,16 +264,16 @@ async function runOneEval(
     died = true;
     controller.abort();
   });
-  let exec: Awaited<ReturnType<typeof makeExecutor>> | null = null;
-  let llm: ReturnType<typeof makeProvider> | null = null;
+  let exec: Executor | null = null;
+  let llm: LlmProvider | null = null;
   try {
     exec = await makeExecutor({ config: e.eda, slots: opts.slots });
     llm = makeProvider(EvalConfig.parse(config).policy);
     const summary = await runEval(config, {
       runDir: e.out,
       resume: e.resume || opts.resume,
-      llm,
-      exec,
+      llm: opts.wrap?.llm ? opts.wrap.llm(llm) : llm,
+      exec: opts.wrap?.exec ? opts.wrap.exec(exec) : exec,
       signal: controller.signal,
       progress: opts.progress ?? null,
     });

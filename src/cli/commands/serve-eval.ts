@@ -5,6 +5,7 @@ import { runServeEval } from "../../serve/lifecycle.js";
 import { loadPlan, PlanError } from "../../serve/plan.js";
 import { formatServeEvalResult } from "../../serve/table.js";
 import { CliError, type CliContext } from "../context.js";
+import { cancelOnly } from "../interrupt.js";
 
 interface ServeEvalCliOptions {
   config: string;
@@ -20,7 +21,8 @@ function positive(v: string): number {
   return n;
 }
 
-export function serveEvalCommand(ctx: CliContext, signal?: AbortSignal): Command {
+/** `signal`: first Ctrl-C (no new work); `cancel`: second one (cancel running calls). */
+export function serveEvalCommand(ctx: CliContext, signal?: AbortSignal, cancel?: AbortSignal): Command {
   return new Command("serve-eval")
     .description("start model servers, run evaluations against each, stop them (a plan in YAML)")
     .requiredOption("--config <plan.yaml>", "the plan: groups of a server command and its evaluations")
@@ -52,6 +54,9 @@ export function serveEvalCommand(ctx: CliContext, signal?: AbortSignal): Command
           continueOnError: o.continueOnError,
           resume: o.resume,
           slots: o.slots,
+          wrap: cancel
+            ? { llm: (p) => cancelOnly(p, cancel), exec: (e) => cancelOnly(e, cancel) }
+            : undefined,
           log: (l) => ctx.err(`serve-eval: ${l}`),
           progress: { isTTY: ctx.isTTY, write: (l) => ctx.err(l) },
         });
