@@ -134,10 +134,14 @@ function setprivArgs(setpriv: string, uid?: number, pdeathsig = false): string[]
 
 let cached: { key: string; info: Promise<SandboxInfo> } | undefined;
 
-/** How this host isolates jobs; probed once (LLM4COV_SANDBOX=auto|bwrap|rlimits, default auto). */
+/**
+ * How this host isolates jobs (LLM4COV_SANDBOX=auto|bwrap|rlimits, default auto); probed once per
+ * mode and PATH, since PATH decides which bwrap and tools are found.
+ */
 export function sandboxInfo(): Promise<SandboxInfo> {
-  const key = process.env.LLM4COV_SANDBOX ?? "auto";
-  if (cached?.key !== key) cached = { key, info: probe(key) };
+  const want = process.env.LLM4COV_SANDBOX ?? "auto";
+  const key = `${want}\0${process.env.PATH ?? ""}`;
+  if (cached?.key !== key) cached = { key, info: probe(want) };
   return cached.info;
 }
 
