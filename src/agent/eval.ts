@@ -11,7 +11,7 @@ import { scanDataset, skippedText, type DatasetInfo } from "../data/identity.js"
 import type { Executor } from "../exec/executor.js";
 import type { LlmProvider } from "../llm/types.js";
 import { ProgressReporter, type ProgressOptions } from "../report/progress.js";
-import { evalReportHtml } from "../report/html-report.js";
+import { writeRunReportAfterRun } from "../report/write.js";
 import { computeMetrics, groupSampleRounds, type EvalMetrics, type RoundRow } from "../metrics/summary.js";
 import { Ledger } from "../store/ledger.js";
 import { rulesBlock } from "./rules.js";
@@ -197,8 +197,8 @@ export async function runEval(input: EvalConfigInput, opts: EvalRunOptions): Pro
     skipped_rows: scan.skipped.slice(0, 50).map(skippedText),
   };
   writeFileSync(join(opts.runDir, "summary.json"), JSON.stringify(summary, null, 2) + "\n");
-  writeFileSync(join(opts.runDir, "report.html"), evalReportHtml(summary));
   ledger.close();
+  writeRunReportAfterRun(opts.runDir); // report.html + task pages, read back from the ledger
   return summary;
 }
 

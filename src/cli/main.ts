@@ -7,6 +7,7 @@ import { demoCommand, exportCommand, servePolicyCommand } from "./commands/run-t
 import { curateCommand, roundsCommand } from "./commands/curate.js";
 import { selectCommand, synthCommand } from "./commands/synth.js";
 import { serveEvalCommand } from "./commands/serve-eval.js";
+import { reportCommand } from "./commands/report.js";
 import type { CliContext } from "./context.js";
 import { debugWanted, reportError } from "./errors.js";
 import { installSigint, type Interrupts } from "./interrupt.js";
@@ -25,6 +26,7 @@ export function buildProgram(ctx: CliContext, signal?: AbortSignal, interrupts?:
   program.addCommand(evalCommand(ctx, signal, interrupts?.cancel));
   program.addCommand(demoCommand(ctx, signal, interrupts?.cancel));
   program.addCommand(exportCommand(ctx));
+  program.addCommand(reportCommand(ctx));
   program.addCommand(servePolicyCommand());
   program.addCommand(synthCommand(ctx, signal));
   program.addCommand(selectCommand(ctx));

@@ -52,15 +52,15 @@ export function compareRuns(all: RunOverview[]): Comparison {
   const rows: (CompareRow & { key: string })[] = [];
   for (const r of runs) {
     const key = settingKey(r);
-    const row = rows.find((x) => x.key === key && !x.runs.has(r.workflow));
-    if (row) row.runs.set(r.workflow, r);
-    else rows.push({ key, label: r.model, runs: new Map([[r.workflow, r]]) });
+    const row = rows.find((x) => x.key === key && !x.runs.has(r.setting));
+    if (row) row.runs.set(r.setting, r);
+    else rows.push({ key, label: r.model, runs: new Map([[r.setting, r]]) });
   }
   // Rows of the same model need telling apart: name them by their runs.
   for (const row of rows)
     if (rows.filter((x) => x.label === row.label).length > 1)
       row.label = `${row.label} (${[...row.runs.values()].map((r) => r.name).join(", ")})`;
-  const workflows = [...new Set(runs.map((r) => r.workflow))].sort(
+  const workflows = [...new Set(runs.map((r) => r.setting))].sort(
     (a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
   );
   const ks = new Set(runs.map((r) => r.metrics.metrics.cov_pass.k));

@@ -47,7 +47,10 @@ export interface RunOverview {
   kind: "eval" | "synth";
   config: Record<string, unknown>;
   model: string;
+  /** Workflow with its version, for headers. */
   workflow: string;
+  /** The comparison column this run fills: the workflow's name (agentic, direct, ...). */
+  setting: string;
   mode: string;
   rounds: number | null;
   samplesPerTask: number;
@@ -90,6 +93,7 @@ export interface SynthOverview {
 const SummaryFile = z.looseObject({
   wall_seconds: z.number().optional(),
   cost_usd: z.number().nullable().optional(),
+  dataset: z.looseObject({ path: z.string().optional(), hash: z.string().optional() }).optional(),
 });
 
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
@@ -116,15 +120,13 @@ function datasetPathOf(cfg: Record<string, unknown>): string | null {
   return str(cfg.dataset_path) ?? str(cfg.datasetPath);
 }
 
-function workflowOf(cfg: Record<string, unknown>): string {
+function workflowOf(cfg: Record<string, unknown>): { label: string; setting: string } {
   const w = cfg.workflow;
-  if (typeof w === "string") return w;
-  if (w && typeof w === "object") {
-    const o = w as Record<string, unknown>;
-    if (str(o.name)) return `${o.name}${str(o.version) ? ` v${o.version}` : ""}`;
-  }
-  const mode = str(cfg.mode) ?? "?";
-  return cfg.climb ? `${mode} (climb)` : mode;
+  const o = w && typeof w === "object" ? (w as Record<string, unknown>) : {};
+  const name = (typeof w === "string" ? w : str(o.name)) ?? str(cfg.mode) ?? "?";
+  const version = o.version !== undefined && o.version !== null ? ` v${String(o.version)}` : "";
+  const setting = cfg.climb ? `${name} (climb)` : name;
+  return { label: `${setting}${version}`, setting };
 }
 
 function simulatorOf(cfg: Record<string, unknown>): { name: string; version: string | null } {
@@ -282,9 +284,13 @@ function overview(runDir: string, r: RunReader): RunOverview {
 
   const summaryPath = join(runDir, kind === "synth" ? "synth-summary.json" : "summary.json");
   let wall: number | null = null;
+  let fromSummary: { path?: string; hash?: string } = {};
   if (existsSync(summaryPath)) {
     const p = SummaryFile.safeParse(JSON.parse(readFileSync(summaryPath, "utf8")));
-    if (p.success) wall = p.data.wall_seconds ?? null;
+    if (p.success) {
+      wall = p.data.wall_seconds ?? null;
+      fromSummary = p.data.dataset ?? {};
+    }
   }
   const createdAt = str(meta.created_at);
   const lastAt =
@@ -317,14 +323,15 @@ function overview(runDir: string, r: RunReader): RunOverview {
     kind,
     config: cfg,
     model,
-    workflow: synthMeta ? `synth stage ${synthMeta.stage} (${synthMeta.trace_type})` : workflowOf(cfg),
+    workflow: synthMeta ? `synth stage ${synthMeta.stage} (${synthMeta.trace_type})` : workflowOf(cfg).label,
+    setting: synthMeta ? "synth" : workflowOf(cfg).setting,
     mode: str(cfg.mode) ?? (synthMeta ? "synth" : "?"),
     rounds: typeof cfg.rounds === "number" ? cfg.rounds : null,
     samplesPerTask: n,
     simulator: sim0.name !== "?" ? sim0.name : (simName ?? "?"),
     simulatorVersions: [...versions].sort(),
-    datasetHash: datasetHashOf(cfg),
-    datasetPath: datasetPathOf(cfg),
+    datasetHash: datasetHashOf(cfg) ?? fromSummary.hash ?? null,
+    datasetPath: fromSummary.path ?? datasetPathOf(cfg),
     tasksHash: sha256(
       tasks
         .map((t) => `${t.task_id}\t${t.repo_hash}`)
