@@ -1,7 +1,7 @@
 // End to end on real runs: a small agentic eval (built-in policy, rounds 2) on bundled examples,
 // then the CLI: curate parse -> filter -> stats -> export, rounds. Every exported row re-validates,
 // and a sample of rows, re-simulated, reaches the coverage the row claims.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
@@ -42,11 +42,9 @@ const readRowsFile = (p: string) =>
     .map((l) => JSON.parse(l) as SftRow);
 
 beforeAll(async () => {
-  // A fixed path and designs with headroom: the dataset path is part of the run identity, which
-  // seeds the built-in policy, so the transitions (and what the filter keeps) are repeatable.
-  const dataDir = join(tmpdir(), "llm4cov-curate-e2e-data");
-  mkdirSync(dataDir, { recursive: true });
-  const dataset = join(dataDir, "three.jsonl");
+  // Designs with headroom. The run identity holds the dataset's content hash (not its path),
+  // which seeds the built-in policy, so the transitions (and what the filter keeps) are repeatable.
+  const dataset = join(tmp, "three.jsonl");
   const wanted = ["llm4cov_ex_counter", "llm4cov_ex_uart_rx", "llm4cov_ex_uart_tx"];
   const rows = readFileSync(join(root, "examples", "designs.jsonl"), "utf8")
     .split("\n")

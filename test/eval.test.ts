@@ -1,6 +1,6 @@
 // The main job end to end: real HTTP policy server, real simulations, real SQLite.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -30,12 +30,11 @@ function subset(n: number, name: string): string {
 }
 
 /**
- * Named example designs at a fixed path. The dataset path is part of the run identity, which
- * seeds the built-in policy, so a fixed path makes the stimulus (and the coverage) repeatable.
+ * Named example designs in this run's temp dir. The run identity holds the dataset's content
+ * hash (not its path), which seeds the built-in policy, so the stimulus is repeatable anywhere.
  */
 function namedSubset(ids: string[], name: string): string {
-  const dir = join(tmpdir(), "llm4cov-eval-test-data");
-  mkdirSync(dir, { recursive: true });
+  const dir = tmp;
   const rows = readFileSync(examples, "utf8")
     .split("\n")
     .filter((l) => ids.some((id) => l.includes(`"id":"${id}"`) || l.includes(`"id": "${id}"`)));

@@ -28,9 +28,9 @@ afterAll(() => exec.close());
 
 // Designs where the built-in policy's first draft leaves coverage to gain (others reach 100 %).
 const IDS = ["llm4cov_ex_counter", "llm4cov_ex_traffic_light", "llm4cov_ex_vending"];
-// A fixed path: the dataset path is part of the run identity, which seeds the built-in policy, so
-// every test run samples the same drafts and candidates.
-const dataset = join(tmpdir(), "llm4cov-synth-e2e-designs.jsonl");
+// The run identity holds the dataset's content hash (not its path), which seeds the built-in
+// policy, so every test run samples the same drafts and candidates wherever the file lives.
+const dataset = join(tmp, "designs.jsonl");
 writeFileSync(
   dataset,
   readFileSync(join(root, "examples/designs.jsonl"), "utf8")

@@ -101,8 +101,14 @@ export function synthMeta(st: ResolvedStage): SynthMeta {
   };
 }
 
-/** The ledger identity of a synthesis run. */
-export function synthIdentity(st: ResolvedStage): Record<string, unknown> {
+/**
+ * The ledger identity of a synthesis run. Inputs count by content, never by path (the dataset's
+ * hash, the draft run's config hash, the selection file's sha256), so a moved tree reruns the same.
+ */
+export function synthIdentity(
+  st: ResolvedStage,
+  dataset?: { hash: string; format: string },
+): Record<string, unknown> {
   const c = st.config;
   let drafts: Record<string, unknown>;
   if (c.drafts.sample) {
@@ -110,17 +116,17 @@ export function synthIdentity(st: ResolvedStage): Record<string, unknown> {
     drafts = { sample: { mode, rounds: mode === "direct" ? 0 : rounds } };
   } else if (c.drafts.from_run) {
     const run = openRun(c.drafts.from_run);
-    drafts = { from_run: c.drafts.from_run, run_config: run.configHash };
+    drafts = { from_run: { run_config: run.configHash } };
     run.close();
   } else {
     const file = c.drafts.selection!;
-    drafts = { selection: file, sha256: sha256(readFileSync(file)) };
+    drafts = { selection: { sha256: sha256(readFileSync(file)) } };
   }
   const meta = synthMeta(st);
   return {
     ...meta,
-    dataset: c.dataset ?? null,
-    format: c.format,
+    dataset: dataset ? { sha256: dataset.hash } : (c.dataset ?? null),
+    format: dataset?.format ?? c.format,
     limit: c.limit ?? null,
     drafts,
     drafts_per_repo: c.drafts_per_repo ?? null,

@@ -18,6 +18,7 @@ import type { LlmProvider } from "../llm/types.js";
 import { ProgressReporter, type ProgressOptions } from "../report/progress.js";
 import { writeRunReportAfterRun } from "../report/write.js";
 import { Ledger } from "../store/ledger.js";
+import { scanDataset } from "../data/identity.js";
 import { policyModel, SynthConfigError, type ResolvedStage, type Role } from "./config.js";
 import {
   loadDrafts,
@@ -242,7 +243,11 @@ export async function runSynth(st: ResolvedStage, opts: SynthRunOptions): Promis
   const c = st.config;
   const started = Date.now();
   const previous = readPreviousRun(st);
-  const ledger = Ledger.open(st.out, synthIdentity(st), { resume: opts.resume });
+  // The dataset counts by content (src/data/identity.ts): a moved dataset is the same run.
+  const dataset = c.dataset
+    ? (await scanDataset(c.dataset, { format: c.format, limit: c.limit })).info
+    : undefined;
+  const ledger = Ledger.open(st.out, synthIdentity(st, dataset), { resume: opts.resume });
   const owned: LlmProvider[] = [];
   const provider = (given: LlmProvider | undefined, role: Role) => {
     if (given) return given;
