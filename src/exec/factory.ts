@@ -3,6 +3,12 @@
 import { availableParallelism } from "node:os";
 import type { Executor } from "./executor.js";
 import { LocalExecutor } from "./local.js";
+import {
+  QueueExecutor,
+  queueSpecFrom,
+  type QueueExecutorOptions,
+  type QueueTlsFiles,
+} from "./queue/index.js";
 import { SshExecutor, type SshExecutorOptions } from "./ssh/executor.js";
 import { hostsFromConfig, parseEdaSpecs, type SshDefaults, type SshHostSpec } from "./ssh/spec.js";
 
@@ -20,6 +26,9 @@ export interface ExecutorSpec {
   /** Connect to the hosts before returning and fail with a clear error if none works (default true). */
   connect?: boolean;
   ssh?: SshExecutorOptions;
+  /** TLS files / password variable for a rediss:// or redis:// queue (--redis-ca etc.). */
+  redis?: QueueTlsFiles;
+  queue?: QueueExecutorOptions;
 }
 
 /** The remote hosts a spec names (none: run locally). Throws SpecError for a bad spec. */
@@ -36,6 +45,9 @@ export function resolveHosts(spec: ExecutorSpec): SshHostSpec[] {
 }
 
 export async function makeExecutor(spec: ExecutorSpec = {}): Promise<Executor> {
+  // A redis:// queue (docs/queue.md): workers on any number of hosts take the jobs.
+  const queue = queueSpecFrom(spec.eda, spec.config, spec.redis);
+  if (queue) return QueueExecutor.connect(queue, { queueTimeoutMs: queue.queueTimeoutMs, ...spec.queue });
   const hosts = resolveHosts(spec);
   if (!hosts.length) return new LocalExecutor({ slots: spec.slots ?? availableParallelism() });
   const exec = new SshExecutor(hosts, spec.ssh);

@@ -8,6 +8,7 @@ import { resolveHosts } from "../../exec/factory.js";
 import { checkHosts, formatHostChecks, SpecError } from "../../exec/ssh/index.js";
 import { addEdaOptions, type EdaCliOptions } from "../eda-options.js";
 import { CliError, type CliContext } from "../context.js";
+import { addQueueCommands } from "./eda-queue.js";
 
 export function edaCommand(ctx: CliContext): Command {
   const eda = new Command("eda").description("the EDA server side: serve protocol v1, check tools");
@@ -88,5 +89,6 @@ export function edaCommand(ctx: CliContext): Command {
       const ok = (report.verilator as { ok: boolean }).ok;
       ctx.exitCode = ok ? 0 : 3;
     });
+  addQueueCommands(eda, ctx);
   return eda;
 }
