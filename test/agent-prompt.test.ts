@@ -10,7 +10,7 @@ import {
   RULES_BEGIN,
   RULES_END,
   stripRules,
-} from "../src/agent/prompt.js";
+} from "../src/prompt/prompt.js";
 import { fenceFor } from "../src/agent/parse.js";
 import { RULES, detectRuleViolations, rulesBlock } from "../src/agent/rules.js";
 
@@ -158,7 +158,7 @@ describe("memoryless prompt", () => {
     const p = parsePromptForPolicy(msgs);
     expect(p.currentTestbench).toBe(TB);
     expect(p.status).toBe("pass");
-    expect(p.coverage).toEqual({ score: 0.625, line: 0.7, branch: 0.55, toggle: 0.625 });
+    expect(p.coverage).toEqual({ score: 0.625, line: 0.7, branch: 0.55, toggle: 0.625, expression: null });
     expect(p.uncoveredTotal).toBe(3);
     expect(p.uncovered).toEqual(
       unc
@@ -179,8 +179,95 @@ describe("memoryless prompt", () => {
     const p = parsePromptForPolicy(msgs);
     expect(p.uncovered).toHaveLength(MAX_UNCOVERED);
     expect(p.uncoveredTotal).toBe(100);
-    // Lines come before toggles: they say what stimulus is missing.
+    // Families take turns, so every one of the 10 lines makes it beside the toggles.
     expect(p.uncovered.filter((u) => u.kind === "line")).toHaveLength(10);
+  });
+
+  it("shows ranges and names with their own brackets, no stray backslash (issue 12)", () => {
+    const unc: UncoveredPoint[] = [
+      {
+        ...point(66, "line", "function incr_vec_10: never entered", "function automatic void incr_vec_10();"),
+        endLine: 79,
+        scope: "function incr_vec_10",
+      },
+      point(3, "toggle", "current_disparity[1]: never 1->0", "logic [1:0] current_disparity;"),
+      point(
+        8,
+        "expression",
+        "((cnt[3:0] == 4'hF)==1 && en==0) => 0",
+        "if (cnt[3:0] == 4'hF && en) wrap <= 1;",
+      ),
+      point(9, "fsm_arc", "state: IDLE->RUN never taken", "case (state)"),
+    ];
+    const msgs = buildMemorylessPrompt({ repo, testbench: TB, result: result("pass", unc) });
+    const fb = msgs.at(-1)?.content ?? "";
+    expect(fb).toContain(
+      "L66-79 line [function incr_vec_10: never entered]: function automatic void incr_vec_10();",
+    );
+    expect(fb).toContain("L3 toggle [current_disparity[1]: never 1->0]: logic [1:0] current_disparity;");
+    expect(fb).not.toContain("\\");
+    const p = parsePromptForPolicy(msgs);
+    expect(p.uncovered.map((u) => [u.line, u.endLine, u.kind, u.detail])).toEqual([
+      [3, undefined, "toggle", "current_disparity[1]: never 1->0"],
+      [8, undefined, "expression", "((cnt[3:0] == 4'hF)==1 && en==0) => 0"],
+      [9, undefined, "fsm_arc", "state: IDLE->RUN never taken"],
+      [66, 79, "line", "function incr_vec_10: never entered"],
+    ]);
+  });
+
+  it("still reads uncovered points stored in the old escaped form", () => {
+    const old = "```text\nL12 toggle [current_disparity[1\\]]: logic [1:0] current_disparity;\n```";
+    const msgs = buildMemorylessPrompt({ repo, testbench: TB, result: result("pass") });
+    const last = msgs.at(-1)!;
+    const fb = last.content.replace(
+      "### Uncovered DUT points\nnone",
+      `### Uncovered DUT points (1 of 1 shown)\n#### rtl/counter.sv\n${old}`,
+    );
+    const p = parsePromptForPolicy([...msgs.slice(0, -1), { ...last, content: fb }]);
+    expect(p.uncovered).toEqual([
+      {
+        file: "rtl/counter.sv",
+        line: 12,
+        kind: "toggle",
+        detail: "current_disparity[1]",
+        source: "logic [1:0] current_disparity;",
+      },
+    ]);
+  });
+
+  it("gives every function a place before repeating one (196 points in uncalled functions)", () => {
+    const unc: UncoveredPoint[] = Array.from({ length: 196 }, (_, i) => ({
+      ...point(10 + i, "line", `function f${Math.floor(i / 14)}: never entered`, `x${i}`),
+      scope: `function f${Math.floor(i / 14)}`,
+    }));
+    const p = parsePromptForPolicy(
+      buildMemorylessPrompt({ repo, testbench: TB, result: result("pass", unc) }),
+    );
+    expect(p.uncovered).toHaveLength(MAX_UNCOVERED);
+    expect(new Set(p.uncovered.map((u) => u.detail)).size).toBe(14);
+  });
+
+  it("shows the modern families, and says so when every target is met", () => {
+    const r = result("pass", [point(9, "fsm_state", "state: state DONE never entered", "case (state)")], {
+      targets: [{ inst_name: "dut", target: 60, achieved: 62.5, met: true }],
+      targetsMet: true,
+    });
+    r.coverage = { ...r.coverage!, expression: 0.5, fsm: { score: 0.6, state: 0.75, arc: 0.5 }, user: 1 };
+    const fb = buildMemorylessPrompt({ repo, testbench: TB, result: r }).at(-1)?.content ?? "";
+    expect(fb).toContain("- Expression: 50.0%");
+    expect(fb).toContain("- FSM: states 75.0%, arcs 50.0%");
+    expect(fb).toContain("- Cover properties: 100.0%");
+    expect(fb).toContain("Every coverage target is met (`dut` 62.5% >= 60%)");
+    expect(fb).not.toContain("Raise coverage");
+    const p = parsePromptForPolicy(buildMemorylessPrompt({ repo, testbench: TB, result: r }));
+    expect(p.coverage?.expression).toBe(0.5);
+    // Without targets met, the usual instruction.
+    const open = buildMemorylessPrompt({
+      repo,
+      testbench: TB,
+      result: result("pass", [point(3, "line", "", "x")]),
+    });
+    expect(open.at(-1)?.content).toContain("Raise coverage");
   });
 
   it("lists at most 10 diagnostics with rule hints, and picks the instruction by status", () => {

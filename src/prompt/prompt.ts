@@ -3,7 +3,8 @@
 // parsePromptForPolicy recovers it exactly: the built-in policy reads the same prompt an LLM
 // reads, and stored training rows can be re-read later.
 import type { Repository } from "../core/repository.js";
-import type { Diagnostic, SimResult, SimStatus, UncoveredPoint } from "../core/protocol.js";
+import { informativeOrder } from "../core/coverage.js";
+import type { Coverage, Diagnostic, SimResult, SimStatus, UncoveredPoint } from "../core/protocol.js";
 import type { State } from "../core/state.js";
 import type { ChatMessage } from "../core/chat.js";
 import { fenced, promptUnits as units } from "./parse.js";
@@ -45,7 +46,7 @@ const langOf = (name: string) => LANG[name.split(".").at(-1) ?? ""] ?? "text";
 export function systemMessage(rules?: string | null): string {
   const contract = [
     "You are an expert hardware verification engineer. You write SystemVerilog testbenches that drive a",
-    "design under test (DUT) so that simulation reaches high code coverage (line, branch, toggle).",
+    "design under test (DUT) so that simulation reaches high code coverage (line, branch, expression, toggle, FSM).",
     "",
     "Output contract:",
     "- Write ONE complete SystemVerilog testbench in a single ```systemverilog fenced block.",
@@ -103,14 +104,18 @@ export function testbenchTurn(testbench: string): string {
   return fenced(testbench, "systemverilog");
 }
 
-export type CoverageShown = Record<"score" | "line" | "branch" | "toggle", number | null>;
+export type CoverageShown = Record<"score" | "line" | "branch" | "toggle" | "expression", number | null>;
 
-const COV_KEYS: Record<string, keyof CoverageShown> = {
+/** Always shown (n/a when not measured). */
+const COV_KEYS: Record<string, "score" | "line" | "branch" | "toggle"> = {
   Score: "score",
   Line: "line",
   Branch: "branch",
   Toggle: "toggle",
 };
+/** Shown only when the simulator measured them (Verilator 5.048: expression, FSM). */
+const OPTIONAL_KEYS: Record<string, "expression"> = { Expression: "expression" };
+const PARSED_KEYS: Record<string, keyof CoverageShown> = { ...COV_KEYS, ...OPTIONAL_KEYS };
 
 const pct = (v: number | null | undefined) => (v == null ? "n/a" : `${(v * 100).toFixed(1)}%`);
 
@@ -122,26 +127,35 @@ function diagLine(d: Diagnostic): string {
   return `- ${where}: ${d.severity}: ${msg}${hint}`;
 }
 
-const esc = (s: string) => s.replaceAll("\\", "\\\\").replaceAll("]", "\\]");
-
-/** One uncovered point per line: `L<line> <kind> [<detail>]: <source>` (detail escaped). */
-function uncoveredLine(u: UncoveredPoint): string {
-  return `L${u.line} ${u.kind} [${esc(u.detail)}]: ${u.source.replaceAll("\n", " ").trim()}`;
+/** Verilator's names keep their brackets (`x[1]`); only an unbalanced one is made harmless. */
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === "[") depth++;
+    else if (c === "]" && --depth < 0) return false;
+  }
+  return depth === 0;
 }
+const detailText = (d: string) =>
+  balanced(d) ? d.replaceAll("\n", " ") : d.replaceAll("[", "(").replaceAll("]", ")").replaceAll("\n", " ");
 
-const KIND_ORDER: Record<string, number> = { line: 0, branch: 1, user: 2, toggle: 3 };
+const MAX_SOURCE = 200;
+
+/** One uncovered point or range per line: `L<line>[-<end>] <kind> [<detail>]: <source>`. */
+function uncoveredLine(u: UncoveredPoint): string {
+  const where = u.endLine && u.endLine > u.line ? `L${u.line}-${u.endLine}` : `L${u.line}`;
+  const source = u.source.replaceAll("\n", " ").trim().slice(0, MAX_SOURCE);
+  return `${where} ${u.kind} [${detailText(u.detail)}]: ${source}`;
+}
 
 function uncoveredSection(result: SimResult): string[] {
   const cov = result.coverage;
   if (!cov) return [];
   const total = Math.max(cov.uncoveredTotal, cov.uncovered.length);
   if (total === 0) return [`${H.uncovered}\nnone`];
-  // Lines and branches first: they say what stimulus is missing; toggles are the long tail.
-  const shown = [...cov.uncovered]
-    .map((u, i) => ({ u, i }))
-    .sort((a, b) => (KIND_ORDER[a.u.kind] ?? 9) - (KIND_ORDER[b.u.kind] ?? 9) || a.i - b.i)
-    .slice(0, MAX_UNCOVERED)
-    .map((x) => x.u);
+  // Families take turns and every block, branch, term, FSM arc and signal gets a place before
+  // one repeats (the simulator already orders them so; results from elsewhere may not be).
+  const shown = informativeOrder(cov.uncovered).slice(0, MAX_UNCOVERED);
   const byFile = new Map<string, UncoveredPoint[]>();
   for (const u of shown) byFile.set(u.file, [...(byFile.get(u.file) ?? []), u]);
   const out = [`${H.uncovered} (${shown.length} of ${total} shown)`];
@@ -165,11 +179,38 @@ const NEXT: Record<SimStatus, string> = {
     "The simulation did not finish in time. Bound every loop and wait, shorten the run, and make sure $finish is reached within the time limit.",
   no_finish:
     "The simulation ran out of events before $finish. Make sure the clock keeps running and $finish is reached within the time limit.",
-  pass: "Raise coverage: add stimulus that reaches the uncovered lines, branches and toggles listed above. Keep what already works.",
+  pass: "Raise coverage: add stimulus that reaches the uncovered points listed above (code never reached, branch arms, expression terms, FSM states and arcs, bits that never toggled in one direction). Keep what already works.",
   rejected: "The testbench was rejected before simulation. Remove the forbidden construct named above.",
   infra_error:
     "The simulator failed for a reason unrelated to the testbench. Answer with the same testbench or an improved one.",
 };
+
+function coverageLines(cov: Coverage): string[] {
+  const lines = Object.entries(COV_KEYS).map(([label, key]) => `- ${label}: ${pct(cov[key])}`);
+  for (const [label, key] of Object.entries(OPTIONAL_KEYS))
+    if (cov[key] != null) lines.push(`- ${label}: ${pct(cov[key])}`);
+  if (cov.fsm) lines.push(`- FSM: states ${pct(cov.fsm.state)}, arcs ${pct(cov.fsm.arc)}`);
+  if (cov.user != null) lines.push(`- Cover properties: ${pct(cov.user)}`);
+  return lines;
+}
+
+/** What to do after a passing run depends on the targets: met targets are said to be met. */
+function nextStep(result: SimResult): string {
+  const cov = result.coverage;
+  if (result.status !== "pass" || !cov) return NEXT[result.status];
+  if (cov.score === 1 || (cov.uncoveredTotal === 0 && cov.uncovered.length === 0))
+    return "Coverage is complete: every measured point of the DUT is covered. Answer with the same testbench.";
+  if (result.targets.length && result.targets.every((t) => t.met)) {
+    const reached = result.targets
+      .map(
+        (t) =>
+          `\`${t.inst_name}\` ${t.achieved === null ? "n/a" : `${t.achieved.toFixed(1)}%`} >= ${t.target}%`,
+      )
+      .join(", ");
+    return `Every coverage target is met (${reached}). The points listed above are still uncovered: cover more of them only if you can without losing anything already covered, and keep everything that works.`;
+  }
+  return NEXT.pass;
+}
 
 export function feedbackMessage(result: SimResult | null, repo: Repository, parseError?: string): string {
   const parts: string[] = [];
@@ -198,11 +239,10 @@ export function feedbackMessage(result: SimResult | null, repo: Repository, pars
       const targets = result.targets.map(
         (t) => `- Target: \`${t.inst_name}\` >= ${t.target}% (${t.met ? "met" : "not met"})`,
       );
-      const metrics = Object.entries(COV_KEYS).map(([label, key]) => `- ${label}: ${pct(cov[key])}`);
-      parts.push([H.coverage, ...metrics, ...targets].join("\n"));
+      parts.push([H.coverage, ...coverageLines(cov), ...targets].join("\n"));
       parts.push(...uncoveredSection(result));
     }
-    parts.push(`${H.next}\n${NEXT[result.status]}`);
+    parts.push(`${H.next}\n${nextStep(result)}`);
   }
   return parts.join("\n\n");
 }
@@ -251,6 +291,8 @@ export function buildVanillaPrompt(
 export interface ParsedUncovered {
   file: string;
   line: number;
+  /** Last line of a range (`L66-79`), absent for a single line. */
+  endLine?: number;
   kind: string;
   detail: string;
   /** The source text as shown (trimmed). */
@@ -283,22 +325,47 @@ const tick = (line: string, prefix: string): string | null => {
   return line.slice(prefix.length, -1);
 };
 
-const unesc = (s: string) => s.replace(/\\(.)/g, "$1");
-
 function parsePct(v: string): number | null {
   if (!v.endsWith("%")) return null;
   const n = Number(v.slice(0, -1));
   return Number.isFinite(n) ? Math.round(n * 10) / 1000 : null;
 }
 
-function parseUncoveredBlock(file: string, content: string): ParsedUncovered[] {
-  const out: ParsedUncovered[] = [];
-  for (const l of content.split("\n")) {
-    const m = /^L(\d+) (\w+) \[((?:\\.|[^\\\]])*)\]: ?(.*)$/.exec(l);
-    const [line = "", kind = "", detail = "", source = ""] = m?.slice(1) ?? [];
-    if (m) out.push({ file, line: Number(line), kind, detail: unesc(detail), source });
+/**
+ * `L<line>[-<end>] <kind> [<detail>]: <source>`; the detail ends at its balancing `]`. Rows
+ * stored before 0.2 escaped `\` and `]` with a backslash (`x[1\]`): still read.
+ */
+function parseUncoveredLine(file: string, l: string): ParsedUncovered | null {
+  const old = /^L(\d+) (\w+) \[((?:\\.|[^\\\]])*)\]: ?(.*)$/.exec(l);
+  if (old && /\\[\]\\]/.test(old[3]!)) {
+    const [, line = "", kind = "", detail = "", source = ""] = old;
+    return { file, line: Number(line), kind, detail: detail.replace(/\\(.)/g, "$1"), source };
   }
-  return out;
+  const m = /^L(\d+)(?:-(\d+))? (\w+) \[/.exec(l);
+  if (!m) return null;
+  let detail = "";
+  let depth = 0;
+  let i = m[0].length;
+  for (; i < l.length; i++) {
+    const c = l[i]!;
+    if (c === "]" && depth === 0) break;
+    else {
+      if (c === "[") depth++;
+      else if (c === "]") depth--;
+      detail += c;
+    }
+  }
+  if (l[i] !== "]" || l[i + 1] !== ":") return null;
+  const source = l.slice(i + 2).replace(/^ /, "");
+  const endLine = m[2] ? Number(m[2]) : undefined;
+  return { file, line: Number(m[1]), ...(endLine ? { endLine } : {}), kind: m[3]!, detail, source };
+}
+
+function parseUncoveredBlock(file: string, content: string): ParsedUncovered[] {
+  return content
+    .split("\n")
+    .map((l) => parseUncoveredLine(file, l))
+    .filter((u): u is ParsedUncovered => u !== null);
 }
 
 function parseRepositoryMessage(text: string, p: ParsedPrompt): void {
@@ -354,9 +421,10 @@ function parseFeedbackMessage(text: string, p: ParsedPrompt): void {
     else if (section === "diag" && l.startsWith("- ")) p.diagnostics.push(l.slice(2));
     else if (section === H.coverage) {
       const [label, val] = l.slice(2).split(": ");
-      const key = COV_KEYS[label ?? ""];
+      const key = PARSED_KEYS[label ?? ""];
       if (key)
-        (p.coverage ??= { score: null, line: null, branch: null, toggle: null })[key] = parsePct(val ?? "");
+        (p.coverage ??= { score: null, line: null, branch: null, toggle: null, expression: null })[key] =
+          parsePct(val ?? "");
     }
   }
 }

@@ -133,7 +133,8 @@ export function makePlan(p: ParsedPrompt, iface: DutInterface, rtl: NamedFile[],
     const inputs = new Set(iface.ports.filter((x) => x.dir === "input").map((x) => x.name));
     const untoggled = p.uncovered
       .filter((u) => u.kind === "toggle")
-      .map((u) => (u.detail.split(".").at(-1) ?? "").split("[")[0]?.trim() ?? "");
+      // detail: "sig[3]: never 1->0" (or a bare bit name in rows stored before the direction)
+      .map((u) => (u.detail.split(/[:\s]/)[0]?.split(".").at(-1) ?? "").split("[")[0]?.trim() ?? "");
     plan.walk = [...new Set(untoggled.filter((n) => inputs.has(n)))];
   }
   // Keep the run inside the time budget whatever the time unit is; start afresh when the
