@@ -55,7 +55,14 @@ export const SimLimits = z.object({
 });
 export type SimLimits = z.infer<typeof SimLimits>;
 
-export const SimulatorName = z.enum(["verilator", "icarus"]);
+/**
+ * A simulator's registry name (built in: verilator, icarus; users register more, e.g. a command
+ * adapter). Only the shape is checked here; the registry of the host that runs the job decides
+ * whether it exists (src/eda/registry.ts).
+ */
+export const SimulatorName = z
+  .string()
+  .regex(/^[a-z][a-z0-9._-]{0,31}$/, "a simulator name: lower-case letters, digits, '.', '_' or '-'");
 export type SimulatorName = z.infer<typeof SimulatorName>;
 
 export const SimRequest = z.object({

@@ -7,7 +7,6 @@ import { join } from "node:path";
 import { sha256 } from "../core/hash.js";
 import { SimRequest, type SimRequestInput, type SimResult } from "../core/protocol.js";
 import { BlobStore } from "./blob-store.js";
-import { IcarusSimulator } from "./icarus.js";
 import {
   dutModuleNames,
   instanceProblem,
@@ -19,9 +18,9 @@ import {
 } from "./job.js";
 import { precheckTestbench, rejectionReason, violationDiagnostics } from "./precheck.js";
 import { closeJobSandbox, openJobSandbox, sandboxInfo, sandboxLabel, type JobSandbox } from "./sandbox.js";
-import type { SimJob, Simulator } from "./simulator.js";
+import type { SimJob } from "./simulator.js";
 import { ToolMissingError } from "./verilator/toolchain.js";
-import { VerilatorSimulator } from "./verilator/verilator.js";
+import { getSimulator, UnknownSimulatorError } from "./registry.js";
 
 export class MissingBlobsError extends Error {
   constructor(readonly hashes: string[]) {
@@ -30,16 +29,8 @@ export class MissingBlobsError extends Error {
   }
 }
 
-const simulators: Record<string, Simulator> = {
-  verilator: new VerilatorSimulator(),
-  icarus: new IcarusSimulator(),
-};
-
-export function getSimulator(name: string): Simulator {
-  const sim = simulators[name];
-  if (!sim) throw new Error(`unknown simulator ${name}; known: ${Object.keys(simulators).join(", ")}`);
-  return sim;
-}
+// The simulators live in an open registry (src/eda/registry.ts); re-exported for existing importers.
+export { getSimulator } from "./registry.js";
 
 export interface EvaluateOptions {
   /** Parent of job directories (default: $TMPDIR/llm4cov-jobs). */
@@ -80,7 +71,19 @@ export async function evaluate(input: SimRequestInput, opts: EvaluateOptions = {
   const request = resolveFiles(parsed, opts.blobs);
   const started = Date.now();
   const deadline = started + request.limits.wallMs;
-  const simulator = getSimulator(request.simulator);
+  let simulator;
+  try {
+    simulator = getSimulator(request.simulator);
+  } catch (err) {
+    // Not the testbench's fault and possibly fine on another host: an infrastructure error.
+    if (!(err instanceof UnknownSimulatorError)) throw err;
+    return makeResult({
+      id: request.id,
+      simulator: { name: request.simulator, version: "unknown" },
+      status: "infra_error",
+      reason: err.message,
+    });
+  }
   const simInfo = { name: simulator.name, version: "unknown" };
   const isolation = await sandboxInfo();
   const fail = (status: SimResult["status"], reason: string) =>

@@ -1,4 +1,5 @@
-// The simulator extension point: one interface, implementations beside it (verilator/, icarus.ts).
+// The simulator extension point: one interface, implementations beside it (verilator/, icarus.ts,
+// command-sim.ts), found by name in the registry (registry.ts).
 import type { SimRequest, SimResult } from "../core/protocol.js";
 import type { JobSandbox } from "./sandbox.js";
 
@@ -19,8 +20,18 @@ export interface SimJob {
 }
 
 export interface Simulator {
-  readonly name: "verilator" | "icarus";
+  /** Registry name (src/eda/registry.ts): lower-case letters, digits, '.', '_', '-'. */
+  readonly name: string;
+  /** What the conformance suite may expect of it (default: coverage measured). */
+  readonly features?: SimulatorFeatures;
   /** Tool version string, e.g. "5.006"; throws ToolMissingError when the tool is absent. */
   version(): Promise<string>;
   evaluate(job: SimJob): Promise<SimResult>;
+}
+
+export interface SimulatorFeatures {
+  /** Reports DUT coverage (Icarus does not). */
+  coverage: boolean;
+  /** Finds compile errors with a file:line diagnostic. */
+  diagnostics?: boolean;
 }

@@ -202,8 +202,10 @@ export function ruleById(id: string): Rule | undefined {
 }
 
 /** The rule text block for the prompt; a rule is listed for every simulator (portable testbenches). */
-export function rulesBlock(simulator: RuleSimulator): string {
-  const name = simulator === "verilator" ? "Verilator 5.006" : "Icarus Verilog 11";
+export function rulesBlock(simulator: RuleSimulator | (string & {})): string {
+  // A registered third-party simulator (e.g. a command adapter) is named as registered.
+  const name =
+    simulator === "verilator" ? "Verilator 5.006" : simulator === "icarus" ? "Icarus Verilog 11" : simulator;
   const lines = RULES.map((r, i) => `${i + 1}. [${r.id}] ${r.text}`);
   return [
     `Syntax rules (the testbench is compiled by ${name}; it must also compile on the other open simulator):`,
