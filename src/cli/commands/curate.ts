@@ -5,6 +5,7 @@ import { pathProblem } from "../../core/safe-path.js";
 import { join } from "node:path";
 import { formatContamination, runContamination } from "../../curate/contamination.js";
 import { EXPORT_FORMATS, exportRows, type ExportFormat } from "../../curate/export.js";
+import { exportToHub, HubPushError, type HubExportOptions } from "../../curate/hub.js";
 import { DEFAULT_FILTER, filterRows, formatFilterReport } from "../../curate/filter.js";
 import { readRows, RowFileError } from "../../curate/io.js";
 import { parseRuns } from "../../curate/parse.js";
@@ -210,29 +211,45 @@ function exportCmd(ctx: CliContext): Command {
       "rows -> OpenAI JSONL, LlamaFactory ShareGPT/Alpaca, Parquet, or a Hugging Face dataset folder",
     )
     .requiredOption("--in <file>", "rows (JSONL)")
-    .addOption(new Option("--format <f>", "output format").choices([...EXPORT_FORMATS]).makeOptionMandatory())
-    .requiredOption("--out <path>", "a file (openai, parquet) or a folder (sharegpt, alpaca, hf)")
+    .addOption(
+      new Option("--format <f>", "output format (hf with --push-to-hub)").choices([...EXPORT_FORMATS]),
+    )
+    .option("--out <path>", "a file (openai, parquet) or a folder (sharegpt, alpaca, hf)")
     .option("--size <n>", "resize to exactly n rows (seeded down- or up-sampling)", int)
     .option("--shuffle", "seeded shuffle")
     .option("--seed <s>", "seed for resizing, shuffling and the test split", "0")
     .option("--name <name>", "dataset name (dataset_info.json, card)", safeName, "llm4cov")
     .option("--test-fraction <x>", "hf: fraction of tasks in a test split", parseFraction, 0)
+    .option(
+      "--push-to-hub <namespace/name>",
+      "push the hf dataset to this Hub dataset repo (token: HF_TOKEN)",
+    )
+    .option("--private", "--push-to-hub: create the repository private")
+    .option("--split <name>", "--push-to-hub: put every row in this split")
+    .option("--hub-url <url>", "--push-to-hub: Hub endpoint (default https://huggingface.co)")
     .option("--json", "print the report as JSON")
     .action(
       userErrors(
         async (o: {
           in: string;
-          format: ExportFormat;
-          out: string;
+          format?: ExportFormat;
+          out?: string;
           size?: number;
           shuffle?: boolean;
           seed: string;
           name: string;
           testFraction: number;
           json?: boolean;
+          pushToHub?: string;
+          private?: boolean;
+          split?: string;
+          hubUrl?: string;
         }) => {
           requireFile(o.in);
-          const r = await exportRows(o.in, o);
+          if (o.pushToHub) return pushCmd(ctx, o, o.pushToHub);
+          if (!o.format || !o.out)
+            throw new CliError("curate export needs --format and --out (or --push-to-hub)");
+          const r = await exportRows(o.in, { ...o, format: o.format, out: o.out });
           const splits = Object.entries(r.splits)
             .map(([k, v]) => `${k} ${v}`)
             .join(", ");
@@ -245,6 +262,36 @@ function exportCmd(ctx: CliContext): Command {
         },
       ),
     );
+}
+
+/** `--push-to-hub`: the hf folder, pushed (src/curate/hub.ts); HF_TOKEN is read here and never printed. */
+async function pushCmd(
+  ctx: CliContext,
+  o: {
+    in: string;
+    format?: string;
+    out?: string;
+    json?: boolean;
+    private?: boolean;
+    hubUrl?: string;
+  } & HubExportOptions,
+  repo: string,
+): Promise<void> {
+  if (o.format && o.format !== "hf")
+    throw new CliError(`--push-to-hub pushes the hf format, not --format ${o.format}`);
+  const token = process.env.HF_TOKEN;
+  if (!token) throw new CliError("--push-to-hub needs a Hub token in the HF_TOKEN environment variable");
+  try {
+    const r = await exportToHub(o.in, o, { repo, token, hubUrl: o.hubUrl, private: o.private });
+    const splits = Object.entries(r.splits)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ");
+    const text = `pushed ${r.written} rows (${splits || "none"}) to ${repo}${r.hub.created ? " (created)" : ""}: ${r.hub.files.join(", ")}`;
+    show(ctx, o.json, r, text);
+  } catch (e) {
+    if (e instanceof HubPushError) throw new CliError(e.message, e.badInput ? 2 : 1);
+    throw e;
+  }
 }
 
 export function curateCommand(ctx: CliContext): Command {
