@@ -17,6 +17,7 @@ import {
   WEAK_TB,
 } from "./fixtures/eda.js";
 import { REPO_ROOT, TestSshd } from "./fixtures/ssh/sshd.js";
+import { executorConformance } from "./executor-conformance.js";
 
 const LEGACY = `${process.execPath} ${join(REPO_ROOT, "test/fixtures/ssh/fake-get-cov-result.mjs")}`;
 const sshd = new TestSshd({ maxSessions: 2 }); // a strict session limit, below our slots
@@ -25,6 +26,9 @@ const legacy = (o: Partial<SshHostSpec> = {}) =>
 
 beforeAll(() => sshd.start());
 afterAll(() => sshd.stop());
+
+// Legacy mode passes the same conformance suite as every other executor.
+executorConformance("ssh legacy mode (real sshd)", () => new SshExecutor([legacy()]));
 
 const list = (d: string) => {
   try {
@@ -162,6 +166,23 @@ describe("legacy mode (get_cov_result-style CLI)", () => {
       }
       expect(cacheBytes()).toBeLessThanOrEqual(bound);
       expect(cacheFiles().length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await exec.close();
+    }
+  });
+
+  it("an RTL name that would leave the host's job directory is a rejected job, nothing sent", async () => {
+    const exec = new SshExecutor([legacy({ slots: 1 })]);
+    try {
+      const before = legacyJobDirs().length;
+      const r = await exec.run({
+        ...counterRequest(WEAK_TB),
+        rtl: [{ name: "rtl/../../../escaped.sv", content: COUNTER_RTL }],
+      });
+      expect(r.status).toBe("rejected");
+      expect(r.reason).toMatch(/unsafe file name .*"\.\." segment/);
+      expect(legacyJobDirs().length).toBe(before);
+      expect(list(join(sshd.workDir, "..")).includes("escaped.sv")).toBe(false);
     } finally {
       await exec.close();
     }
