@@ -5,10 +5,10 @@
 // docs/curation.md for the row contract.
 import { buildMemorylessPrompt, stripRules, testbenchTurn } from "../agent/prompt.js";
 import type { SimResult } from "../core/protocol.js";
-import type { Repository } from "../core/repository.js";
 import { isSimSuccess, type State } from "../core/state.js";
 import { sha256 } from "../core/hash.js";
 import { Ledger } from "../store/ledger.js";
+import { isSynthLedger, joinedTransitions, repoReader, synthMetaOf } from "../store/run-reader.js";
 import { JsonlWriter } from "./io.js";
 import { SftRow, SftRowMeta } from "./row.js";
 
@@ -43,28 +43,7 @@ export function rowId(messages: { role: string; content: string }[]): string {
   return sha256(JSON.stringify(messages.map((m) => [m.role, m.content]))).slice(0, 24);
 }
 
-interface Joined {
-  transition_id: string;
-  round: number | null;
-  input_state_id: string | null;
-  task_id: string | null;
-  repo_json_hash: string | null;
-  out_tb: string | null;
-  out_status: string | null;
-  out_parse_error: string | null;
-  out_score: number | null;
-  in_tb: string | null;
-  in_status: string | null;
-  in_parse_error: string | null;
-  in_score: number | null;
-  in_result: string | null;
-  in_round: number | null;
-  in_found: number | null;
-  stage: number | null;
-  trace_type: string | null;
-  state_model: string | null;
-  transition_model: string | null;
-}
+export { isSynthLedger };
 
 export interface LedgerParseCounts {
   run: string;
@@ -73,104 +52,6 @@ export interface LedgerParseCounts {
   seen: number;
   rows: number;
   skipped: Record<string, number>;
-}
-
-const STATE_COLS = (p: string, s: string) =>
-  `${s}.testbench AS ${p}_tb, ${s}.status AS ${p}_status, ${s}.parse_error AS ${p}_parse_error, ${s}.score AS ${p}_score`;
-
-function hasTable(ledger: Ledger, name: string): boolean {
-  return !!ledger.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
-}
-
-/**
- * Eval ledgers: every transition. Ordered through the samples' (task, index) key so SQLite sorts
- * only the rounds of one sample, never the whole ledger; the producing transition of the input
- * state is joined through an automatic index.
- */
-function transitionsQuery(): string {
-  return `SELECT t.transition_id, t.round, t.input_state_id, s.task_id, tk.repo_hash AS repo_json_hash,
-      ${STATE_COLS("out", "so")}, ${STATE_COLS("in", "si")}, si.result_json AS in_result, si.round AS in_round,
-      si.state_id IS NOT NULL AS in_found, NULL AS stage, NULL AS trace_type,
-      tp.model AS state_model, t.model AS transition_model
-    FROM samples s JOIN transitions t ON t.sample_id = s.sample_id
-    LEFT JOIN tasks tk ON tk.task_id = s.task_id
-    JOIN states so ON so.state_id = t.output_state_id
-    LEFT JOIN states si ON si.state_id = t.input_state_id
-    LEFT JOIN transitions tp ON tp.output_state_id = t.input_state_id
-    ORDER BY s.task_id, s.sample_index, t.round, t.transition_id`;
-}
-
-/**
- * Synthesis ledgers: accepted candidates only. The table is introspected (docs/curation.md): it
- * needs `accepted` and `output_state_id` or `transition_id`; `input_state_id`, `task_id`, `round`,
- * `stage`, `trace_type`, `state_model`, `transition_model` are used when present, else the
- * candidate's transition (its round and model), the `selections` row of its sample (state model)
- * and the ledger's `synth` meta entry (stage, trace type, models) fill them in.
- */
-function candidatesQuery(ledger: Ledger): string {
-  const columns = (table: string) =>
-    new Set(
-      (ledger.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
-    );
-  const cols = columns("candidates");
-  const viaT = cols.has("transition_id");
-  if (!cols.has("accepted") || (!cols.has("output_state_id") && !viaT))
-    throw new Error(
-      `${ledger.runDir}: the candidates table needs an accepted column and output_state_id or transition_id`,
-    );
-  const c = (name: string, fallback = "NULL") => (cols.has(name) ? `c.${name}` : fallback);
-  const tJoin = viaT
-    ? "LEFT JOIN transitions t ON t.transition_id = c.transition_id"
-    : "LEFT JOIN transitions t ON t.output_state_id = c.output_state_id";
-  const out = c("output_state_id", "t.output_state_id");
-  const inp = c("input_state_id", "t.input_state_id");
-  const sel = columns("selections");
-  const selModel =
-    cols.has("sample_id") && sel.has("sample_id") && sel.has("state_model")
-      ? "(SELECT sel.state_model FROM selections sel WHERE sel.sample_id = c.sample_id)"
-      : "NULL";
-  const id = cols.has("candidate_id") ? "c.candidate_id" : viaT ? "c.transition_id" : `'cand:' || c.rowid`;
-  return `SELECT ${id} AS transition_id, ${c("round", "t.round")} AS round,
-      ${inp} AS input_state_id, COALESCE(${c("task_id")}, s.task_id) AS task_id,
-      (SELECT tk.repo_hash FROM tasks tk WHERE tk.task_id = COALESCE(${c("task_id")}, s.task_id)) AS repo_json_hash,
-      ${STATE_COLS("out", "so")}, ${STATE_COLS("in", "si")}, si.result_json AS in_result, si.round AS in_round,
-      si.state_id IS NOT NULL AS in_found, ${c("stage")} AS stage, ${c("trace_type")} AS trace_type,
-      COALESCE(${c("state_model")}, ${selModel}, tp.model) AS state_model,
-      COALESCE(${c("transition_model")}, t.model) AS transition_model
-    FROM candidates c ${tJoin}
-    JOIN states so ON so.state_id = ${out}
-    LEFT JOIN samples s ON s.sample_id = so.sample_id
-    LEFT JOIN states si ON si.state_id = ${inp}
-    LEFT JOIN transitions tp ON tp.output_state_id = ${inp}
-    WHERE c.accepted = 1
-    ORDER BY c.rowid`;
-}
-
-/** Lineage a synthesis run records once in its meta table (`synth` entry), if any. */
-interface SynthMetaEntry {
-  stage?: number;
-  trace_type?: string;
-  state_model?: string;
-  transition_model?: string;
-}
-
-function synthMetaOf(ledger: Ledger): SynthMetaEntry | null {
-  const r = ledger.db.prepare("SELECT value FROM meta WHERE key = 'synth'").get() as
-    { value: string } | undefined;
-  try {
-    return r ? (JSON.parse(r.value) as SynthMetaEntry) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A ledger is read through its candidates when it has a `synth` meta entry or any candidate row
- * (every ledger may carry an empty candidates table: eval runs read their transitions).
- */
-export function isSynthLedger(ledger: Ledger): boolean {
-  if (!hasTable(ledger, "candidates")) return false;
-  return !!synthMetaOf(ledger) || !!ledger.db.prepare("SELECT 1 FROM candidates LIMIT 1").get();
 }
 
 const TRACE_TYPES = new Set(["full_teacher", "imitation", "self_sampling"]);
@@ -189,23 +70,11 @@ export function* rowsFromLedger(
   counts: LedgerParseCounts,
 ): Generator<SftRow> {
   const synth = counts.source === "candidates";
-  const sql = synth ? candidatesQuery(ledger) : transitionsQuery();
   const lineage = (synth ? synthMetaOf(ledger) : null) ?? {};
-  const repoStmt = ledger.db.prepare("SELECT repo_json FROM repos WHERE repo_hash = ?");
   // Rows come grouped by task (eval) or roughly so (synthesis): a few repositories are cached.
-  const repos = new Map<string, Repository | null>();
-  const repoOf = (hash: string): Repository | null => {
-    let r = repos.get(hash);
-    if (r === undefined) {
-      const j = repoStmt.get(hash) as { repo_json: string } | undefined;
-      r = j ? (JSON.parse(j.repo_json) as Repository) : null;
-      if (repos.size >= 16) repos.delete(repos.keys().next().value as string);
-      repos.set(hash, r);
-    }
-    return r;
-  };
+  const repoOf = repoReader(ledger);
   const skip = (why: string) => (counts.skipped[why] = (counts.skipped[why] ?? 0) + 1);
-  for (const r of ledger.db.prepare(sql).iterate() as Iterable<Joined>) {
+  for (const r of joinedTransitions(ledger, synth ? "candidates" : "transitions")) {
     counts.seen++;
     if (r.out_tb === null) {
       skip("no_testbench_in_answer");

@@ -1,8 +1,9 @@
 // `llm4cov rounds`: how an agentic run's results depend on the round cap (the sample's outcome
 // had it stopped after round c: its best state up to c), and what each round's transitions did
 // relative to their true input states.
-import { computeMetrics, groupSampleRounds, type RoundRow as LedgerRoundRow } from "../metrics/summary.js";
+import { computeMetrics, groupSampleRounds } from "../metrics/summary.js";
 import type { Ledger } from "../store/ledger.js";
+import { roundPoints } from "../store/run-reader.js";
 import { improvementOf, type Improvement } from "./parse.js";
 
 export interface CapRow {
@@ -34,28 +35,9 @@ export interface RoundsReport {
   rounds: RoundRow[];
 }
 
-interface Point extends LedgerRoundRow {
-  out_status: string | null;
-  parse_error: string | null;
-  input_state_id: string | null;
-  in_score: number | null;
-  in_status: string | null;
-  in_parse_error: string | null;
-}
-
 export function roundsReport(ledger: Ledger, run: string): RoundsReport {
   const cfg = ledger.config<{ mode?: string; samples?: number }>();
-  const points = ledger.db
-    .prepare(
-      `SELECT s.sample_id, s.task_id, s.sample_index, st.round, st.score, st.sim_pass, st.cov_pass,
-              st.status AS out_status, st.parse_error, t.input_state_id, si.score AS in_score,
-              si.status AS in_status, si.parse_error AS in_parse_error
-       FROM samples s JOIN states st ON st.sample_id = s.sample_id
-       LEFT JOIN transitions t ON t.output_state_id = st.state_id
-       LEFT JOIN states si ON si.state_id = t.input_state_id
-       WHERE s.status = 'done' ORDER BY s.task_id, s.sample_index, st.round`,
-    )
-    .all() as Point[];
+  const points = roundPoints(ledger);
   const rounds = new Map<number, { n: number; gain: number; by: Record<Improvement, number> }>();
   for (const p of points) {
     let r = rounds.get(p.round);
