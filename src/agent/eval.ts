@@ -15,25 +15,39 @@ import { writeRunReportAfterRun } from "../report/write.js";
 import { computeMetrics, groupSampleRounds, type EvalMetrics, type RoundRow } from "../metrics/summary.js";
 import { Ledger } from "../store/ledger.js";
 import { rulesBlock } from "./rules.js";
-import { InfraError, runSample, type WorkflowConfig } from "./workflow.js";
+import { InfraError, type WorkflowConfig } from "./workflow.js";
+import { getWorkflow, hasWorkflow, listWorkflows } from "./registry.js";
+import { runWorkflowSample } from "./workflows/runner.js";
+import { isWorkflow, STOP_WHEN, WORKFLOW_NAME, type Workflow } from "./workflows/types.js";
+import { makeProvider } from "../llm/factory.js";
+import { makeExecutor } from "../exec/factory.js";
+import { doneSampleRounds, llmCallTotals, simJobTotals, unfinishedSamples } from "../store/eval-queries.js";
 
-export const PolicyConfig = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("builtin") }),
-  z.object({
-    kind: z.literal("openai"),
-    endpoints: z.array(z.string().url()).min(1),
-    model: z.string().min(1),
-    apiKeyEnv: z.string().optional(),
-    concurrency: z.number().int().positive().default(16),
-    timeoutMs: z.number().int().positive().default(600_000),
-  }),
-]);
-export type PolicyConfig = z.infer<typeof PolicyConfig>;
+import { PolicyConfig } from "../llm/config.js";
+export { PolicyConfig }; // defined in the LLM tier; re-exported for existing importers
 
 export const EvalConfig = z.object({
   dataset: z.string().min(1),
   format: z.enum(["auto", "native", "cvdp", "codev", "dir"]).default("auto"),
-  mode: z.enum(["direct", "agentic", "vanilla"]).default("agentic"),
+  /** A registered workflow's name (built in: direct, agentic, vanilla); see src/agent/registry.ts. */
+  mode: z
+    .string()
+    .regex(WORKFLOW_NAME, "a workflow name: letters, digits, '.', '_' or '-'")
+    .superRefine((name, ctx) => {
+      if (WORKFLOW_NAME.test(name) && !hasWorkflow(name))
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown workflow ${name}; registered: ${listWorkflows()
+            .map((w) => w.name)
+            .join(", ")} (or load one with --workflow FILE)`,
+        });
+    })
+    .default("agentic"),
+  /**
+   * When a sample's loop stops early: `full` (full coverage, the pre-0.2 behaviour), `target`
+   * (also once the coverage targets are met: later rounds cannot change Cov Pass), `never`.
+   */
+  stopWhen: z.enum(STOP_WHEN).default("full"),
   rounds: z.number().int().min(0).max(50).default(3),
   samples: z.number().int().min(1).max(1000).default(5),
   climb: z.boolean().default(false),
@@ -54,11 +68,16 @@ export const EvalConfig = z.object({
 export type EvalConfig = z.infer<typeof EvalConfig>;
 export type EvalConfigInput = z.input<typeof EvalConfig>;
 
+/** runEval's input: the config, and optionally a workflow value (it wins over `mode`). */
+export type EvalInput = EvalConfigInput & { workflow?: Workflow };
+
 export interface EvalRunOptions {
   runDir: string;
   resume?: boolean;
-  llm: LlmProvider;
-  exec: Executor;
+  /** The policy; built from `policy` (and closed at the end) when not given. */
+  llm?: LlmProvider;
+  /** Where simulations run; a local pool (closed at the end) when not given. */
+  exec?: Executor;
   signal?: AbortSignal;
   /** Samples in flight at once (default: enough to keep both tiers busy). */
   maxInFlight?: number;
@@ -68,6 +87,9 @@ export interface EvalRunOptions {
 export interface EvalSummary extends EvalMetrics {
   run_dir: string;
   mode: string;
+  /** The workflow that produced the run (part of its identity). */
+  workflow: { name: string; version: string };
+  stop_when: string;
   samples_done: number;
   samples_failed: number;
   failures: { sample_id: string; error: string }[];
@@ -84,9 +106,13 @@ export interface EvalSummary extends EvalMetrics {
 /** What identifies a run: anything that changes results. Endpoints and concurrency do not. */
 export function ledgerIdentity(
   cfg: EvalConfig,
+  workflow?: Workflow,
   dataset?: Pick<DatasetInfo, "hash" | "format">,
 ): Record<string, unknown> {
+  const wf = workflow ?? getWorkflow(cfg.mode);
   return {
+    workflow: { name: wf.name, version: wf.version },
+    stop_when: cfg.stopWhen,
     // By content, not path: a moved or renamed dataset is the same run (docs/decisions.md).
     dataset: dataset ? { sha256: dataset.hash } : resolve(cfg.dataset),
     format: dataset?.format ?? cfg.format,
@@ -103,20 +129,47 @@ export function ledgerIdentity(
   };
 }
 
-export async function runEval(input: EvalConfigInput, opts: EvalRunOptions): Promise<EvalSummary> {
-  const cfg = EvalConfig.parse(input);
+/**
+ * Evaluates a policy on a dataset with a workflow (`input.workflow`, else the registered one
+ * `mode` names) and writes summary.json and report.html into `opts.runDir`.
+ */
+export async function runEval(input: EvalInput, opts: EvalRunOptions): Promise<EvalSummary> {
+  const { workflow: given, ...rest } = input;
+  if (given !== undefined && !isWorkflow(given))
+    throw new TypeError("runEval: `workflow` must be a value made by defineWorkflow");
+  const cfg = EvalConfig.parse(given ? { ...rest, mode: undefined } : rest);
+  if (given) cfg.mode = given.name;
+  const workflow = given ?? getWorkflow(cfg.mode);
+  const llm = opts.llm ?? makeProvider(cfg.policy);
+  const exec = opts.exec ?? (await makeExecutor());
+  try {
+    return await evalRun(cfg, workflow, { ...opts, llm, exec });
+  } finally {
+    if (!opts.exec) await exec.close();
+    if (!opts.llm) await llm.close?.();
+  }
+}
+
+async function evalRun(
+  cfg: EvalConfig,
+  workflow: Workflow,
+  opts: EvalRunOptions & { llm: LlmProvider; exec: Executor },
+): Promise<EvalSummary> {
   const started = Date.now();
   // The dataset is opened and checked before the run directory exists (bad input leaves nothing).
   const scan = await scanDataset(cfg.dataset, { format: cfg.format, limit: cfg.limit });
-  const ledger = Ledger.open(opts.runDir, ledgerIdentity(cfg, scan.info), { resume: opts.resume });
+  const ledger = Ledger.open(opts.runDir, ledgerIdentity(cfg, workflow, scan.info), {
+    resume: opts.resume,
+  });
   ledger.setMeta("dataset", scan.info);
-  const wf: WorkflowConfig = {
+  const wf: WorkflowConfig & { stopWhen: EvalConfig["stopWhen"] } = {
     mode: cfg.mode,
     rounds: cfg.rounds,
     climb: cfg.climb,
     sampling: cfg.sampling,
     simulator: cfg.simulator,
     limits: cfg.limits,
+    stopWhen: cfg.stopWhen,
   };
   const slots = opts.exec.stats().slots || 2;
   const inFlight = opts.maxInFlight ?? Math.max(4, slots * 3);
@@ -175,7 +228,7 @@ export async function runEval(input: EvalConfigInput, opts: EvalRunOptions): Pro
         await queue.onSizeLessThan(inFlight);
         void queue.add(async () => {
           try {
-            await runSample(item.repo, taskId, i, wf, deps);
+            await runWorkflowSample(workflow, item.repo, taskId, i, wf, deps);
             counts.done++;
           } catch (err) {
             counts.failed++;
@@ -192,7 +245,7 @@ export async function runEval(input: EvalConfigInput, opts: EvalRunOptions): Pro
     reporter?.stop();
   }
   const summary: EvalSummary = {
-    ...summarize(ledger, cfg, opts.runDir, started),
+    ...summarize(ledger, cfg, opts.runDir, started, workflow),
     dataset: scan.info,
     skipped_rows: scan.skipped.slice(0, 50).map(skippedText),
   };
@@ -203,44 +256,25 @@ export async function runEval(input: EvalConfigInput, opts: EvalRunOptions): Pro
 }
 
 /** Builds the summary from the ledger (so a resumed run counts everything it holds). */
-export function summarize(ledger: Ledger, cfg: EvalConfig, runDir: string, started: number): EvalSummary {
-  const db = ledger.db;
-  const rows = db
-    .prepare(
-      `SELECT s.sample_id, s.task_id, s.sample_index, st.round, st.score, st.sim_pass, st.cov_pass
-       FROM samples s JOIN states st ON st.sample_id = s.sample_id WHERE s.status = 'done'
-       ORDER BY s.task_id, s.sample_index, st.round`,
-    )
-    .all() as RoundRow[];
+export function summarize(
+  ledger: Ledger,
+  cfg: EvalConfig,
+  runDir: string,
+  started: number,
+  workflow?: Workflow,
+): EvalSummary {
+  const wf = workflow ?? getWorkflow(cfg.mode);
+  const rows: RoundRow[] = doneSampleRounds(ledger);
   const samples = groupSampleRounds(rows);
   const metrics = computeMetrics(samples, cfg.samples);
-  const failures = db.prepare("SELECT sample_id, error FROM samples WHERE status != 'done'").all() as {
-    sample_id: string;
-    error: string | null;
-  }[];
-  const llm = db
-    .prepare(
-      `SELECT COUNT(*) calls, COALESCE(SUM(retries),0) retries, COALESCE(SUM(error IS NOT NULL),0) failed,
-       COALESCE(SUM(truncated),0) truncated, COALESCE(SUM(prompt_tokens),0) pt, COALESCE(SUM(completion_tokens),0) ct,
-       SUM(cost_usd) cost, SUM(cost_usd IS NULL AND error IS NULL) unknown_cost FROM llm_calls`,
-    )
-    .get() as {
-    calls: number;
-    retries: number;
-    failed: number;
-    truncated: number;
-    pt: number;
-    ct: number;
-    cost: number | null;
-    unknown_cost: number;
-  };
-  const sim = db.prepare("SELECT COUNT(*) jobs, COALESCE(SUM(ms),0) ms FROM sim_jobs").get() as {
-    jobs: number;
-    ms: number;
-  };
+  const failures = unfinishedSamples(ledger);
+  const llm = llmCallTotals(ledger);
+  const sim = simJobTotals(ledger);
   return {
     run_dir: runDir,
     mode: cfg.mode,
+    workflow: { name: wf.name, version: wf.version },
+    stop_when: cfg.stopWhen,
     ...metrics,
     samples_done: samples.length,
     samples_failed: failures.length,
