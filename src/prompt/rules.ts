@@ -1,5 +1,6 @@
-// Our expert syntax rules (the paper's App. A idea, rewritten for Verilator 5.006 and Icarus 11).
-// Each rule was checked against the installed tools; docs/rules.md says why each one exists.
+// Our expert syntax rules (the paper's App. A idea, rewritten for Verilator 5.006/5.048 and
+// Icarus 11). Each rule was checked against the installed tools; docs/rules.md says why each one
+// exists and which ones Verilator 5.048 lifts.
 // The block is appended to the prompt at generation time only (see stripRules in prompt.ts).
 
 export type RuleSimulator = "verilator" | "icarus";
@@ -26,6 +27,12 @@ export interface Rule {
   /** Which simulators reject or mis-handle the construct (the rule applies to the rest too). */
   breaks: RuleSimulator[];
   detector?: RuleDetector;
+  /**
+   * The Verilator version (MAJOR.MINOR) that accepts the construct: from it on the rule leaves
+   * the Verilator block, or says `modernText` instead (checked in test/eda-modern-verilator).
+   */
+  verilatorSince?: string;
+  modernText?: string;
 }
 
 export const RULES: readonly Rule[] = [
@@ -40,18 +47,23 @@ export const RULES: readonly Rule[] = [
     text: "Do not use classes with rand/randc fields, constraint blocks, randomize(), randomize() with {...} or std::randomize; use $urandom / $urandom_range in procedural code.",
     breaks: ["verilator", "icarus"],
     detector: { anyToken: ["randomize", "constraint", "rand", "randc"] },
+    verilatorSince: "5.048",
   },
   {
     id: "no-covergroup",
     text: "Do not declare covergroup/coverpoint/cross; coverage is measured by the simulator, the testbench only drives stimulus.",
     breaks: ["verilator", "icarus"],
     detector: { anyToken: ["covergroup", "coverpoint", "endgroup"] },
+    verilatorSince: "5.048",
+    modernText:
+      "Covergroups compile but are ignored (no functional coverage is collected, COVERIGN); the score counts the DUT's code coverage only, so spend the effort on stimulus.",
   },
   {
     id: "no-sva-sequences",
     text: "Do not write SVA: no property/sequence declarations, no `assert property`, no `##` delays or `|->` / `|=>` implications. No checkers are needed.",
     breaks: ["verilator", "icarus"],
     detector: { anyToken: ["property", "sequence", "endproperty", "endsequence", "##", "|->", "|=>"] },
+    verilatorSince: "5.048",
   },
   {
     id: "no-disable-fork",
@@ -63,12 +75,14 @@ export const RULES: readonly Rule[] = [
         ["wait", "fork"],
       ],
     },
+    verilatorSince: "5.048",
   },
   {
     id: "no-iff-in-event",
     text: "Do not put `iff` in event controls (`@(posedge clk iff en)`); wait for the edge, then test the condition in an if or a while loop.",
     breaks: ["verilator", "icarus"],
     detector: { anyToken: ["iff"] },
+    verilatorSince: "5.048",
   },
   {
     id: "no-clocking-blocks",
@@ -189,6 +203,7 @@ export const RULES: readonly Rule[] = [
     id: "no-virtual-interface-classes",
     text: "Do not drive the DUT through virtual interfaces inside classes; drive its ports from initial/always blocks of the testbench module.",
     breaks: ["verilator"],
+    verilatorSince: "5.048",
   },
   {
     id: "max-testbench-size",
@@ -201,16 +216,43 @@ export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
-/** The rule text block for the prompt; a rule is listed for every simulator (portable testbenches). */
-export function rulesBlock(simulator: RuleSimulator | (string & {})): string {
+const atLeast = (version: string, since: string) => {
+  const [a = 0, b = 0] = version.split(".").map(Number);
+  const [c = 0, d = 0] = since.split(".").map(Number);
+  return a > c || (a === c && b >= d);
+};
+
+/**
+ * The rules for a simulator: every rule (portable testbenches), except that a Verilator from
+ * a rule's `verilatorSince` on drops it or shows its `modernText`. No version: the 5.006 list.
+ */
+export function rulesFor(simulator: string, version?: string): Rule[] {
+  const modern = simulator === "verilator" && version !== undefined;
+  return RULES.flatMap((r) => {
+    if (!modern || !r.verilatorSince || !atLeast(version, r.verilatorSince)) return [r];
+    return r.modernText ? [{ ...r, text: r.modernText, detector: undefined }] : [];
+  });
+}
+
+/**
+ * The rule text block for the prompt. On Verilator 5.048+ (`version`) the constructs it accepts
+ * are allowed, so the block no longer asks for Icarus portability.
+ */
+export function rulesBlock(simulator: RuleSimulator | (string & {}), version?: string): string {
+  const rules = rulesFor(simulator, version);
+  const lifted = rules.length < RULES.length || rules.some((r, i) => r !== RULES[i]);
   // A registered third-party simulator (e.g. a command adapter) is named as registered.
   const name =
-    simulator === "verilator" ? "Verilator 5.006" : simulator === "icarus" ? "Icarus Verilog 11" : simulator;
-  const lines = RULES.map((r, i) => `${i + 1}. [${r.id}] ${r.text}`);
-  return [
-    `Syntax rules (the testbench is compiled by ${name}; it must also compile on the other open simulator):`,
-    ...lines,
-  ].join("\n");
+    simulator === "verilator"
+      ? `Verilator ${version ?? "5.006"}`
+      : simulator === "icarus"
+        ? "Icarus Verilog 11"
+        : simulator;
+  const lines = rules.map((r, i) => `${i + 1}. [${r.id}] ${r.text}`);
+  const head = lifted
+    ? `Syntax rules (the testbench is compiled by ${name}):`
+    : `Syntax rules (the testbench is compiled by ${name}; it must also compile on the other open simulator):`;
+  return [head, ...lines].join("\n");
 }
 
 export interface RuleHit {
@@ -269,11 +311,17 @@ export function tokenizeSv(src: string): Tok[] {
   return out;
 }
 
-/** Cheap pre-check: which rules a testbench visibly breaks (token level, no regular expressions). */
-export function detectRuleViolations(testbench: string): RuleHit[] {
+/**
+ * Cheap pre-check: which rules a testbench visibly breaks (token level, no regular expressions).
+ * With a simulator and version, only the rules that apply there (rulesFor).
+ */
+export function detectRuleViolations(
+  testbench: string,
+  target?: { simulator: string; version?: string },
+): RuleHit[] {
   const toks = tokenizeSv(testbench);
   const hits: RuleHit[] = [];
-  for (const rule of RULES) {
+  for (const rule of target ? rulesFor(target.simulator, target.version) : RULES) {
     const d = rule.detector;
     if (!d) continue;
     if (d.requiredToken && !toks.some((t) => t.text === d.requiredToken)) {

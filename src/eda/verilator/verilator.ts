@@ -144,7 +144,7 @@ export class VerilatorSimulator implements Simulator {
 
     const rtlNames = request.rtl.map((f) => f.name);
     const tbName = request.testbench.name;
-    const hints = findUnsupportedConstructs(request.testbench.content, tbName);
+    const hints = findUnsupportedConstructs(request.testbench.content, tbName, tc.info);
     const defines = Object.entries(request.defines).map(([k, v]) => (v === "" ? `-D${k}` : `-D${k}=${v}`));
     const files = [...rtlNames, tbName];
 
