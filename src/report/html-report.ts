@@ -1,10 +1,8 @@
-// A self-contained HTML report for a run: the metrics table and inline SVG plots (coverage
-// and pass rates by round cap, best coverage per task). No external assets or scripts.
-import type { EvalSummary } from "../agent/eval.js";
+// Inline SVG charts of the HTML reports (no external assets or scripts): a line chart of
+// fractions by round cap and horizontal bars. The pages themselves are in run-page.ts,
+// task-page.ts and compare.ts.
+import { esc } from "./html-kit.js";
 import { pct } from "./text.js";
-
-const esc = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 interface Series {
   name: string;
@@ -79,34 +77,4 @@ export function barChart(
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${esc(title)}">
 <text x="${pad.l}" y="16" font-size="13" font-weight="bold">${esc(title)}</text>${rows}</svg>`;
-}
-
-export function evalReportHtml(s: EvalSummary, title = "llm4cov evaluation"): string {
-  const m = s.metrics;
-  const rows = (["cov_pass", "avg_cov", "sim_pass"] as const)
-    .map((k) => {
-      const name = { cov_pass: "Cov Pass", avg_cov: "Avg Cov", sim_pass: "Sim Pass" }[k];
-      return `<tr><td>${name}</td><td>${pct(m[k].at1)}</td><td>${pct(m[k].atk)}</td><td>${pct(m[k].any)}</td></tr>`;
-    })
-    .join("");
-  const rounds = lineChart("Pass rates and coverage by round cap", "round cap", [
-    { name: "Avg Cov", color: "#4a7fb5", values: s.per_round.map((r) => r.avg_cov) },
-    { name: "Cov Pass", color: "#2a9d4b", values: s.per_round.map((r) => r.cov_pass) },
-    { name: "Sim Pass", color: "#e08a1e", values: s.per_round.map((r) => r.sim_pass) },
-  ]);
-  const tasks = barChart(
-    "Best coverage per task",
-    s.per_task.map((t) => ({ label: t.task_id, value: t.best_cov })),
-  );
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}td:first-child,th:first-child{text-align:left}</style>
-</head><body><h1>${esc(title)}</h1>
-<p>Mode <b>${esc(s.mode)}</b>: ${s.tasks} tasks, ${s.samples_done} samples done, ${s.samples_failed} failed (infrastructure). Run directory <code>${esc(s.run_dir)}</code>.</p>
-<table><tr><th>metric</th><th>pass@1</th><th>pass@${m.cov_pass.k} (unbiased)</th><th>any of n</th></tr>${rows}</table>
-<p>Avg Cov counts failed simulations as 0; its pass@k column is the expected best score of k samples.</p>
-${rounds}
-${tasks}
-<p>LLM: ${s.llm.calls} calls, ${s.llm.retries} retries, ${s.llm.failed} failed; tokens ${s.tokens.prompt} + ${s.tokens.completion}. Simulator: ${s.sim.jobs} jobs, ${s.sim.seconds.toFixed(1)} s.</p>
-</body></html>
-`;
 }

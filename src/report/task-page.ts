@@ -186,17 +186,50 @@ function famCells(raw: Record<string, unknown> | null): string {
   }).join("");
 }
 
-function messagesView(json: string | null): string {
+/**
+ * Messages already shown on this page (the system and repository messages repeat in every call
+ * of a task): later calls link to the first copy instead of repeating it, which keeps task pages
+ * of long runs small.
+ */
+class Shown {
+  private readonly seen = new Map<string, string>();
+  private n = 0;
+  anchor(content: string): { id: string; first: boolean } {
+    const had = this.seen.get(content);
+    if (had) return { id: had, first: false };
+    const id = `m${++this.n}`;
+    this.seen.set(content, id);
+    return { id, first: true };
+  }
+}
+
+function messagesView(
+  json: string | null,
+  shown: Shown,
+  inputTb: { tb: string; href: string } | null,
+): string {
   if (!json) return `<p class="mut">No LLM call recorded for this state (copied input state).</p>`;
   const p = Messages.safeParse(JSON.parse(json));
   if (!p.success) return `<p class="err">Stored messages are not in chat form.</p>`;
   // Stored prompts never hold the rule block (the workflow strips it); strip again for older ledgers.
   return stripRules(p.data as never)
-    .map(
-      (m, i) =>
-        `<details><summary>message ${i + 1}: <b>${esc(m.role)}</b> <span class="mut">(${m.content.length} chars)</span></summary><div class="in"><pre>${esc(m.content)}</pre></div></details>`,
-    )
+    .map((m, i) => {
+      const head = `message ${i + 1}: <b>${esc(m.role)}</b> <span class="mut">(${m.content.length} chars)</span>`;
+      if (m.role === "assistant" && inputTb && inputTb.tb.length > 0 && m.content.includes(inputTb.tb))
+        return `<p>${head}: the <a href="${esc(inputTb.href)}">input state's testbench</a> in a fenced block</p>`;
+      const a = shown.anchor(m.content);
+      if (!a.first)
+        return `<p>${head}: same as <a href="#${a.id}">this message</a> shown earlier on this page</p>`;
+      return `<details id="${a.id}"><summary>${head}</summary><div class="in"><pre>${esc(m.content)}</pre></div></details>`;
+    })
     .join("");
+}
+
+/** The answer without the testbench block the page already shows. */
+function answerRest(answer: string, testbench: string | null): string | null {
+  if (!testbench || !answer.includes(testbench)) return answer;
+  const rest = answer.replace(testbench, "[the testbench shown above]").trim();
+  return rest.replace(/```\w*\s*\[the testbench shown above\]\s*```/, "").trim() ? rest : null;
 }
 
 /** The feedback the model saw for this round: the last user turn after the repository message. */
@@ -208,7 +241,13 @@ function feedbackOf(json: string | null): string | null {
   return last.role === "user" ? last.content : null;
 }
 
-function roundDetails(s: FullState, r: ResultShape | null, tbFile: string): string {
+function roundDetails(
+  s: FullState,
+  r: ResultShape | null,
+  tbFile: string,
+  shown: Shown,
+  inputTb: { tb: string; href: string } | null,
+): string {
   const parts: string[] = [];
   const fb = feedbackOf(s.messages_json);
   parts.push(
@@ -246,11 +285,12 @@ function roundDetails(s: FullState, r: ResultShape | null, tbFile: string): stri
       );
   }
   parts.push(
-    `<details><summary>Prompt messages of this LLM call</summary><div class="in">${messagesView(s.messages_json)}</div></details>`,
+    `<details><summary>Prompt messages of this LLM call</summary><div class="in">${messagesView(s.messages_json, shown, inputTb)}</div></details>`,
   );
-  if (s.answer !== null)
+  const rest = s.answer === null ? null : answerRest(s.answer, s.testbench);
+  if (rest !== null)
     parts.push(
-      `<details><summary>Raw answer</summary><div class="in"><pre>${esc(s.answer)}</pre></div></details>`,
+      `<details><summary>Answer text</summary><div class="in"><pre>${esc(rest)}</pre></div></details>`,
     );
   if (s.reasoning)
     parts.push(
@@ -284,6 +324,12 @@ export function taskPageHtml(t: TaskPageInput): string {
       : `round ${p.s.round}`;
     return `sample ${si} ${which}: ${stateStatus(p.s)} ${pctOrDash(p.s.score)}`;
   };
+  const shown = new Shown();
+  const byId = new Map(t.states.map((s) => [s.state_id, s]));
+  const inputTbOf = (s: FullState) => {
+    const input = s.input_state_id ? byId.get(s.input_state_id) : undefined;
+    return input?.testbench ? { tb: input.testbench, href: `#${input.state_id}` } : null;
+  };
   let chosen = parsed[0];
   for (const p of parsed) if (chosen && p.s.score > chosen.s.score) chosen = p;
 
@@ -306,7 +352,7 @@ export function taskPageHtml(t: TaskPageInput): string {
       const details = list
         .map(
           (p) =>
-            `<details id="${esc(p.s.state_id)}"><summary>${esc(label(p))}</summary><div class="in">${roundDetails(p.s, p.r, repo?.tbFile ?? "tb.sv")}</div></details>`,
+            `<details id="${esc(p.s.state_id)}"><summary>${esc(label(p))}</summary><div class="in">${roundDetails(p.s, p.r, repo?.tbFile ?? "tb.sv", shown, inputTbOf(p.s))}</div></details>`,
         )
         .join("");
       const err =

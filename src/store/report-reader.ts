@@ -196,22 +196,12 @@ export class RunReader {
                 c.reasoning, c.finish_reason, c.prompt_tokens, c.completion_tokens, c.latency_ms,
                 c.error AS call_error, cd.accepted, cd.reason, cd.gain
          FROM samples s JOIN states st ON st.sample_id = s.sample_id
-         LEFT JOIN transitions t ON t.output_state_id = st.state_id
+         LEFT JOIN transitions t ON t.sample_id = st.sample_id AND t.output_state_id = st.state_id
          LEFT JOIN llm_calls c ON c.call_id = t.llm_call_id
-         LEFT JOIN candidates cd ON cd.output_state_id = st.state_id
+         LEFT JOIN candidates cd ON cd.sample_id = st.sample_id AND cd.output_state_id = st.state_id
          WHERE s.task_id = ? ORDER BY s.sample_index, st.round, st.state_id`,
       )
       .all(taskId) as FullState[];
-  }
-
-  /** LLM calls that produced no state (failed calls), per task, for the task page. */
-  failedCallsOfTask(taskId: string): { sample_id: string; round: number; error: string }[] {
-    return this.db
-      .prepare(
-        `SELECT c.sample_id, c.round, c.error FROM llm_calls c JOIN samples s ON s.sample_id = c.sample_id
-         WHERE s.task_id = ? AND c.error IS NOT NULL ORDER BY c.sample_id, c.round`,
-      )
-      .all(taskId) as { sample_id: string; round: number; error: string }[];
   }
 
   llmTotals(): LlmTotals {
