@@ -33,7 +33,16 @@ export function buildProgram(ctx: CliContext, signal?: AbortSignal, interrupts?:
   program.addCommand(curateCommand(ctx));
   program.addCommand(roundsCommand(ctx));
   program.addCommand(serveEvalCommand(ctx, signal, interrupts?.cancel));
-  for (const c of program.commands) c.exitOverride();
+  // Every command, nested ones too, throws instead of exiting and writes through ctx.
+  const output = {
+    writeOut: (s: string) => ctx.out(s.trimEnd()),
+    writeErr: (s: string) => ctx.err(s.trimEnd()),
+  };
+  const configure = (c: Command): void => {
+    c.exitOverride().configureOutput(output);
+    c.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 

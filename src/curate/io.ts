@@ -3,6 +3,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { readJsonl } from "../data/index.js";
+import { describeZodError } from "../data/errors.js";
 import { SftRow } from "./row.js";
 
 export class RowFileError extends Error {
@@ -17,9 +18,8 @@ export async function* readRows(path: string): AsyncGenerator<SftRow> {
   for await (const { line, value } of readJsonl(path)) {
     const parsed = SftRow.safeParse(value);
     if (!parsed.success)
-      throw new RowFileError(
-        `${path}:${line}: not an SFT row: ${parsed.error.issues[0]?.message ?? "invalid"}`,
-      );
+      // Names the field (`messages[1].content: required`), not only zod's bare message.
+      throw new RowFileError(`${path}:${line}: not an SFT row: ${describeZodError(parsed.error, value)}`);
     yield parsed.data;
   }
 }

@@ -8,6 +8,7 @@ import { resolveHosts } from "../../exec/factory.js";
 import { checkHosts, formatHostChecks, SpecError } from "../../exec/ssh/index.js";
 import { addEdaOptions, type EdaCliOptions } from "../eda-options.js";
 import { CliError, type CliContext } from "../context.js";
+import { formatLocalCheck } from "../eda-check-text.js";
 import { addQueueCommands } from "./eda-queue.js";
 
 export function edaCommand(ctx: CliContext): Command {
@@ -85,7 +86,7 @@ export function edaCommand(ctx: CliContext): Command {
         report.verilatorCache = { error: (err as Error).message };
       }
       if (o.json) ctx.out(JSON.stringify(report, null, 2));
-      else for (const [k, v] of Object.entries(report)) ctx.out(`${k.padEnd(16)} ${JSON.stringify(v)}`);
+      else ctx.out(formatLocalCheck(report));
       const ok = (report.verilator as { ok: boolean }).ok;
       ctx.exitCode = ok ? 0 : 3;
     });

@@ -1,9 +1,13 @@
 import { Command, Option } from "commander";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { EvalConfig, runEval, type EvalConfigInput, type EvalSummary } from "../../agent/eval.js";
 import { makeProvider } from "../../llm/factory.js";
+import { loadWorkflowFile } from "../../agent/workflows/load.js";
+import { WorkflowDefinitionError, type Workflow } from "../../agent/workflows/types.js";
+import { CommandSimulator } from "../../eda/command-sim.js";
+import { hasSimulator, listSimulators, registerSimulator } from "../../eda/registry.js";
 import { formatEvalSummary } from "../../report/eval-table.js";
 import { DatasetError } from "../../data/errors.js";
 import { ConfigMismatchError, RunExistsError } from "../../store/ledger.js";
@@ -20,7 +24,12 @@ export interface EvalCliOptions extends EdaCliOptions {
   endpoint?: string[];
   model?: string;
   apiKeyEnv?: string;
-  mode: "direct" | "agentic" | "vanilla";
+  mode: string;
+  /** A user's workflow file (src/agent/workflows/load.ts). */
+  workflow?: string;
+  stopWhen?: string;
+  /** `name=/abs/wrapper`: register a command simulator (src/eda/command-sim.ts). */
+  simCommand?: string[];
   rounds: number;
   samples: number;
   climb?: boolean;
@@ -28,7 +37,7 @@ export interface EvalCliOptions extends EdaCliOptions {
   temperature?: number;
   topP?: number;
   maxTokens?: number;
-  simulator: "verilator" | "icarus";
+  simulator: string;
   out?: string;
   resume?: boolean;
   limit?: number;
@@ -61,6 +70,7 @@ const FLAG_OF: Record<string, string> = {
   rules: "--rules",
   simulator: "--simulator",
   limit: "--limit",
+  stopWhen: "--stop-when",
   "sampling.temperature": "--temperature",
   "sampling.topP": "--top-p",
   "sampling.maxTokens": "--max-tokens",
@@ -79,6 +89,7 @@ const OPTION_OF: Record<string, keyof EvalCliOptions> = {
   "--rules": "rules",
   "--simulator": "simulator",
   "--limit": "limit",
+  "--stop-when": "stopWhen",
   "--temperature": "temperature",
   "--top-p": "topP",
   "--max-tokens": "maxTokens",
@@ -115,6 +126,7 @@ export function evalConfigFromOptions(
     ["rules", "rules", !!o.rules],
     ["simulator", "simulator", o.simulator],
     ["limit", "limit", o.limit],
+    ["stopWhen", "stopWhen", o.stopWhen],
   ];
   // Without a file every flag (or its default) applies; with one, only the flags given.
   for (const [key, opt, value] of top) if (!(key in file) || given(opt)) merged[key] = value;
@@ -173,6 +185,31 @@ function checkApiKeyEnv(cfg: EvalConfig, o: EvalCliOptions): void {
   throw new CliError(`${where}: environment variable ${name} is not set (or is empty)`);
 }
 
+/** `--workflow FILE`, else the config's `workflow:` (relative to the config file). */
+async function workflowFrom(o: EvalCliOptions, file: Obj): Promise<Workflow | undefined> {
+  const fromFile = typeof file.workflow === "string" ? resolve(dirname(o.config!), file.workflow) : undefined;
+  delete file.workflow;
+  const spec = o.workflow ?? fromFile;
+  if (!spec) return undefined;
+  try {
+    return await loadWorkflowFile(spec);
+  } catch (err) {
+    if (err instanceof WorkflowDefinitionError) throw new CliError(`--workflow ${err.message}`);
+    throw err;
+  }
+}
+
+function registerCommandSimulator(spec: string): void {
+  const m = /^([a-z][a-z0-9._-]{0,31})=(\/.+)$/.exec(spec);
+  if (!m) throw new CliError(`--sim-command ${spec}: expected NAME=/absolute/path/to/wrapper`);
+  if (!existsSync(m[2]!)) throw new CliError(`--sim-command ${spec}: ${m[2]} does not exist`);
+  try {
+    registerSimulator(new CommandSimulator({ name: m[1]!, command: [m[2]!] }), { replace: true });
+  } catch (err) {
+    throw new CliError(`--sim-command ${spec}: ${(err as Error).message}`);
+  }
+}
+
 /** Library entry behind `llm4cov eval` (and `demo`). */
 export async function evalCommandRun(
   o: EvalCliOptions,
@@ -183,7 +220,14 @@ export async function evalCommandRun(
 ): Promise<EvalSummary> {
   if (o.resume && !o.out) throw new CliError("--resume needs --out <dir>: the run directory to continue");
   const file = o.config ? readRunConfig(o.config) : { eval: {}, eda: undefined };
+  for (const spec of o.simCommand ?? []) registerCommandSimulator(spec);
+  const workflow = await workflowFrom(o, file.eval);
   const input = evalConfigFromOptions(o, file.eval, o.config ? explicit : undefined);
+  if (workflow) {
+    if (explicit?.has("mode") && o.mode !== workflow.name)
+      throw new CliError(`--mode ${o.mode} and --workflow ${o.workflow} name different workflows`);
+    input.mode = workflow.name;
+  }
   const parsed = EvalConfig.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 4);
@@ -194,10 +238,16 @@ export async function evalCommandRun(
   checkApiKeyEnv(cfg, o);
   const runDir = o.out ?? join("runs", `eval-${new Date().toISOString().replace(/[:.]/g, "-")}`);
   const exec = await executorFrom(o, file.eda);
+  if (exec.name === "local" && !hasSimulator(cfg.simulator)) {
+    await exec.close();
+    throw new CliError(
+      `--simulator: unknown simulator ${cfg.simulator}; registered: ${listSimulators().join(", ")} (add one with --sim-command NAME=/path/to/wrapper)`,
+    );
+  }
   const llm = makeProvider(cfg.policy);
   try {
     // The loop gets `signal` (first Ctrl-C: no new work); running calls only stop on `cancel`.
-    return await runEval(cfg, {
+    return await runEval(workflow ? { ...cfg, workflow } : cfg, {
       runDir,
       resume: o.resume,
       llm: cancel ? cancelOnly(llm, cancel) : llm,
@@ -215,22 +265,30 @@ export async function evalCommandRun(
   }
 }
 
+/** Lines under the table: the dataset by content hash, and the rows that were skipped. */
+export function datasetLines(summary: EvalSummary): string[] {
+  const ds = summary.dataset;
+  if (!ds) return [];
+  const skipped = ds.skipped ? `, ${ds.skipped} skipped` : "";
+  const lines = [
+    `Dataset: ${ds.path} (${ds.format}, sha256 ${ds.hash.slice(0, 12)}): ${ds.rows} rows used${skipped}`,
+  ];
+  for (const line of (summary.skipped_rows ?? []).slice(0, 5)) lines.push(`  skipped ${line}`);
+  if (ds.skipped > 5) lines.push(`  (skipped rows with reasons: ${summary.run_dir}/summary.json)`);
+  return lines;
+}
+
+/** The text `eval` prints: the table, then the dataset lines. */
+export function formatEvalText(summary: EvalSummary): string {
+  return [formatEvalSummary(summary), ...datasetLines(summary)].join("\n");
+}
+
 /**
- * After the table: the dataset and skipped rows, and the exit code. An interrupted run exits 130
- * (resumable); a run where no sample finished and some failed (endpoint down, hosts lost) exits
- * 3 with the first cause; anything else 0.
+ * The exit code after a run. An interrupted run exits 130 (resumable); a run where no sample
+ * finished and some failed (endpoint down, hosts lost) exits 3 with the first cause on one
+ * line; anything else 0, with a warning when some samples failed.
  */
 export function finishEval(summary: EvalSummary, ctx: CliContext, interrupted: boolean): void {
-  const ds = summary.dataset;
-  if (ds) {
-    const skipped = ds.skipped ? `, ${ds.skipped} skipped` : "";
-    ctx.err(
-      `dataset: ${ds.path} (${ds.format}, sha256 ${ds.hash.slice(0, 12)}): ${ds.rows} rows used${skipped}`,
-    );
-    for (const line of (summary.skipped_rows ?? []).slice(0, 5)) ctx.err(`  skipped ${line}`);
-    if ((summary.skipped_rows?.length ?? 0) > 5)
-      ctx.err(`  (all skipped rows: ${summary.run_dir}/summary.json)`);
-  }
   if (interrupted) {
     ctx.err(
       `llm4cov: interrupted: ${summary.samples_done} samples finished; continue with the same command plus ` +
@@ -263,8 +321,13 @@ export function addEvalOptions(cmd: Command): Command {
     .option("--endpoint <url...>", "OpenAI-compatible base URL(s) serving --model (several share the load)")
     .option("--model <name>", "model name at the endpoint")
     .option("--api-key-env <var>", "environment variable holding the API key (default OPENAI_API_KEY)")
+    .option("--mode <name>", "workflow: direct, agentic, vanilla, or a registered one", "agentic")
+    .option("--workflow <file>", "a workflow file (.js; .ts with a loader) exporting defineWorkflow(...)")
     .addOption(
-      new Option("--mode <mode>", "workflow").choices(["direct", "agentic", "vanilla"]).default("agentic"),
+      new Option(
+        "--stop-when <rule>",
+        "end a sample's rounds early: full coverage, targets met, or never (default full)",
+      ).choices(["full", "target", "never"]),
     )
     .option("--rounds <n>", "rounds after the first (agentic, vanilla)", integer(0, 50), 3)
     .option("--samples <n>", "samples per task (n of pass@k)", integer(1, 1000), 5)
@@ -273,7 +336,15 @@ export function addEvalOptions(cmd: Command): Command {
     .option("--temperature <t>", "sampling temperature", number(0, 2))
     .option("--top-p <p>", "nucleus sampling", number(0, 1))
     .option("--max-tokens <n>", "completion token limit", integer(1))
-    .addOption(new Option("--simulator <name>").choices(["verilator", "icarus"]).default("verilator"))
+    .option(
+      "--simulator <name>",
+      "registered simulator: verilator, icarus, or a --sim-command one",
+      "verilator",
+    )
+    .option(
+      "--sim-command <name=path...>",
+      "register a command simulator: a wrapper with the get_cov_result contract",
+    )
     .option("--format <format>", "dataset format: auto, native, cvdp, codev, dir", "auto")
     .option("--out <dir>", "run directory (ledger.sqlite, summary.json)")
     .option("--resume", "continue the run in --out")
@@ -289,7 +360,7 @@ export function evalCommand(ctx: CliContext, signal?: AbortSignal, cancel?: Abor
     .action(async (o: EvalCliOptions, cmd: Command) => {
       const explicit = new Set(Object.keys(o).filter((k) => cmd.getOptionValueSource(k) === "cli"));
       const summary = await evalCommandRun(o, ctx, signal, explicit, cancel);
-      ctx.out(o.json ? JSON.stringify(summary, null, 2) : formatEvalSummary(summary));
+      ctx.out(o.json ? JSON.stringify(summary, null, 2) : formatEvalText(summary));
       finishEval(summary, ctx, !!signal?.aborted);
     });
 }

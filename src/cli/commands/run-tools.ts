@@ -4,9 +4,8 @@ import { join } from "node:path";
 import { BuiltinProvider, builtinPolicy } from "../../llm/builtin/policy.js";
 import { exportLedger } from "../../store/export.js";
 import { Ledger, LEDGER_FILE } from "../../store/ledger.js";
-import { formatEvalSummary } from "../../report/eval-table.js";
 import { CliError, type CliContext } from "../context.js";
-import { evalCommandRun, finishEval, type EvalCliOptions } from "./eval.js";
+import { evalCommandRun, finishEval, formatEvalText, type EvalCliOptions } from "./eval.js";
 import { serveCommand } from "./serve-policy.js";
 
 export function exportCommand(ctx: CliContext): Command {
@@ -65,7 +64,7 @@ export function demoCommand(ctx: CliContext, signal?: AbortSignal, cancel?: Abor
         out: o.out,
       };
       const summary = await evalCommandRun(opts, ctx, signal, undefined, cancel);
-      ctx.out(formatEvalSummary(summary));
+      ctx.out(formatEvalText(summary));
       finishEval(summary, ctx, !!signal?.aborted);
     });
 }

@@ -3,6 +3,8 @@
 
 import { Command, InvalidArgumentError } from "commander";
 import { startPolicyServer, type PolicyHandler } from "../../llm/policy-server.js";
+import { CliError } from "../context.js";
+import { integer as intIn } from "../parsers.js";
 
 function integer(min: number): (value: string) => number {
   return (value) => {
@@ -53,7 +55,7 @@ function untilSignal(): Promise<NodeJS.Signals> {
 export function serveCommand(makeHandler: () => PolicyHandler): Command {
   return new Command("serve-policy")
     .description("serve a policy as an OpenAI-compatible endpoint (with optional fault injection)")
-    .requiredOption("--port <n>", "port to listen on (0 = any free port)", integer(0))
+    .requiredOption("--port <n>", "port to listen on (0 = any free port)", intIn(0, 65535))
     .option("--host <host>", "address to bind", "127.0.0.1")
     .option("--latency-ms <n>", "delay added before each answer", integer(0), 0)
     .option("--fail-rate <f>", "fraction of requests answered with HTTP 500", rate, 0)
@@ -63,18 +65,26 @@ export function serveCommand(makeHandler: () => PolicyHandler): Command {
     .option("--model <name>", "model name reported to clients", "llm4cov-policy")
     .option("--ready-after-ms <n>", "answer 503 (loading) to every request for this long", integer(0), 0)
     .action(async (opts: ServeOptions) => {
-      const server = await startPolicyServer({
-        handler: makeHandler(),
-        host: opts.host,
-        port: opts.port,
-        model: opts.model,
-        latencyMs: opts.latencyMs,
-        failRate: opts.failRate,
-        rateLimitRate: opts.rateLimitRate,
-        retryAfterSeconds: opts.retryAfter,
-        hangRate: opts.hangRate,
-        readyAfterMs: opts.readyAfterMs,
-      });
+      let server;
+      try {
+        server = await startPolicyServer({
+          handler: makeHandler(),
+          host: opts.host,
+          port: opts.port,
+          model: opts.model,
+          latencyMs: opts.latencyMs,
+          failRate: opts.failRate,
+          rateLimitRate: opts.rateLimitRate,
+          retryAfterSeconds: opts.retryAfter,
+          hangRate: opts.hangRate,
+          readyAfterMs: opts.readyAfterMs,
+        });
+      } catch (err) {
+        // EADDRINUSE, EACCES...: the user's to fix, so one line and exit code 2.
+        const e = err as NodeJS.ErrnoException;
+        if (e.code) throw new CliError(`--port ${opts.port} on ${opts.host}: cannot listen: ${e.code}`);
+        throw err;
+      }
       console.log(`serving on ${server.url}`);
       await untilSignal();
       await server.close();

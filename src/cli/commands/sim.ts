@@ -7,8 +7,29 @@ import { evaluate } from "../../eda/evaluate.js";
 import { parseAnyResult } from "../../eda/legacy-result.js";
 import { declaredModules, stripComments } from "../../eda/sv-scan.js";
 import { formatSimResult } from "../../report/sim-summary.js";
+import { z } from "zod";
 import { CliError, type CliContext } from "../context.js";
 import { addEdaOptions, executorFrom, type EdaCliOptions } from "../eda-options.js";
+import { zodOneLine } from "../errors.js";
+import { integer, number } from "../parsers.js";
+
+/** SimRequest fields -> the `sim` flags that set them, so an error names what the user typed. */
+const SIM_FLAGS: Record<string, string> = {
+  "limits.wallMs": "--wall-ms",
+  "limits.simTimeNs": "--sim-time-ns",
+  "limits.memoryMb": "--memory-mb",
+  targets: "--target",
+  top: "--top",
+  instance: "--instance",
+  rtl: "--rtl",
+  testbench: "--tb",
+  simulator: "--simulator",
+};
+
+export function simFlagOf(path: PropertyKey[]): string {
+  const p = path.map(String);
+  return SIM_FLAGS[p.slice(0, 2).join(".")] ?? SIM_FLAGS[p[0] ?? ""] ?? (p.join(".") || "(request)");
+}
 
 export interface SimCliOptions extends EdaCliOptions {
   rtl: string[];
@@ -26,6 +47,15 @@ export interface SimCliOptions extends EdaCliOptions {
 
 /** Library function behind `llm4cov sim`: reads files, evaluates (locally or on --eda hosts). */
 export async function simFiles(o: SimCliOptions): Promise<SimResult> {
+  try {
+    return await simRequest(o);
+  } catch (err) {
+    if (err instanceof z.ZodError) throw new CliError(`invalid sim options: ${zodOneLine(err, simFlagOf)}`);
+    throw err;
+  }
+}
+
+async function simRequest(o: SimCliOptions): Promise<SimResult> {
   const request = await simRequestFromFiles(o);
   if (!o.eda?.length) return evaluate(request);
   const exec = await executorFrom(o);
@@ -98,10 +128,10 @@ export function simCommand(ctx: CliContext): Command {
     .addOption(
       new Option("--simulator <name>", "simulator").choices(["verilator", "icarus"]).default("verilator"),
     )
-    .option("--target <percent>", "coverage target for the instance", parseFloat)
-    .option("--wall-ms <ms>", "wall-clock limit of the job", (v) => parseInt(v, 10), 60_000)
-    .option("--sim-time-ns <ns>", "simulated-time limit", parseFloat, 10_000_000)
-    .option("--memory-mb <mb>", "memory limit per process", (v) => parseInt(v, 10), 4096)
+    .option("--target <percent>", "coverage target for the instance", number(0, 100))
+    .option("--wall-ms <ms>", "wall-clock limit of the job", integer(1), 60_000)
+    .option("--sim-time-ns <ns>", "simulated-time limit", number(0), 10_000_000)
+    .option("--memory-mb <mb>", "memory limit per process", integer(1), 4096)
     .option("--keep", "keep the job directory (printed) for debugging")
     .option("--json", "print the SimResult JSON")
     .action(async (o: SimCliOptions) => {
