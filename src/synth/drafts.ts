@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { z } from "zod";
 import type { Repository } from "../core/repository.js";
 import { Ledger, LEDGER_FILE } from "../store/ledger.js";
+import { draftRows, taskRepoJson } from "../store/synth-store.js";
 import {
   countSplits,
   selectStates,
@@ -53,29 +54,7 @@ export function openRun(runDir: string): Ledger {
  * (candidate outputs; the copied input states are not transition outputs).
  */
 export function loadDrafts(ledger: Ledger, opts: LoadDraftsOptions = {}): TaskDrafts[] {
-  const rows = ledger.db
-    .prepare(
-      `SELECT t.task_id, t.seq, s.sample_id, s.sample_index, st.state_id, st.round, st.status, st.score,
-              st.sim_pass, st.testbench IS NOT NULL AS has_tb, tr.model
-       FROM tasks t JOIN samples s ON s.task_id = t.task_id AND s.status = 'done'
-       JOIN states st ON st.sample_id = s.sample_id
-       JOIN transitions tr ON tr.output_state_id = st.state_id
-       WHERE s.sample_index < ?
-       ORDER BY t.seq, s.sample_index, st.round, st.state_id`,
-    )
-    .all(opts.draftsPerRepo ?? Number.MAX_SAFE_INTEGER) as {
-    task_id: string;
-    seq: number;
-    sample_id: string;
-    sample_index: number;
-    state_id: string;
-    round: number;
-    status: string | null;
-    score: number;
-    sim_pass: number;
-    has_tb: number;
-    model: string;
-  }[];
+  const rows = draftRows(ledger, opts.draftsPerRepo);
   const tasks = new Map<string, TaskDrafts>();
   const samples = new Map<string, Set<string>>();
   for (const r of rows) {
@@ -103,11 +82,9 @@ export function loadDrafts(ledger: Ledger, opts: LoadDraftsOptions = {}): TaskDr
 }
 
 export function loadRepo(ledger: Ledger, taskId: string): Repository {
-  const r = ledger.db
-    .prepare("SELECT r.repo_json FROM tasks t JOIN repos r ON r.repo_hash = t.repo_hash WHERE t.task_id = ?")
-    .get(taskId) as { repo_json: string } | undefined;
-  if (!r) throw new Error(`${ledger.runDir}: no task ${taskId}`);
-  return JSON.parse(r.repo_json) as Repository;
+  const json = taskRepoJson(ledger, taskId);
+  if (json === null) throw new Error(`${ledger.runDir}: no task ${taskId}`);
+  return JSON.parse(json) as Repository;
 }
 
 export const SelectionRecord = z.object({

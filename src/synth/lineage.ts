@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { sha256 } from "../core/hash.js";
 import type { PolicyConfig } from "../agent/eval.js";
 import { Ledger, LEDGER_FILE } from "../store/ledger.js";
+import { acceptedCount } from "../store/synth-store.js";
 import { policyModel, SynthConfigError, type ResolvedStage, type Role } from "./config.js";
 import { openRun } from "./drafts.js";
 import type { SynthMeta } from "./store.js";
@@ -53,9 +54,7 @@ export function readPreviousRun(st: ResolvedStage): PreviousRun | null {
   const prev = Ledger.openExisting(dir);
   try {
     const meta = prev.getMeta<SynthMeta>("synth");
-    const accepted = meta
-      ? (prev.db.prepare("SELECT COUNT(*) n FROM candidates WHERE accepted = 1").get() as { n: number }).n
-      : null;
+    const accepted = meta ? acceptedCount(prev) : null;
     return { dir, stage: meta?.stage ?? null, trace_type: meta?.trace_type ?? null, accepted };
   } finally {
     prev.close();

@@ -1,5 +1,6 @@
 // The end of a synthesis stage: counts read back from the ledger (so a resumed run counts
 // everything it holds), written to <out>/synth-summary.json and printed as a table.
+import { llmCallTotals, simJobTotals, unfinishedSamples } from "../store/eval-queries.js";
 import type { Ledger } from "../store/ledger.js";
 import { policyModel, type ResolvedStage } from "./config.js";
 import { rolePolicy, type Lineage } from "./lineage.js";
@@ -59,18 +60,9 @@ export function summarizeSynth(
 ): SynthSummary {
   const c = st.config;
   const n = synthCounts(ledger);
-  const db = ledger.db;
-  const failures = db.prepare("SELECT sample_id, error FROM samples WHERE status != 'done'").all() as {
-    sample_id: string;
-    error: string | null;
-  }[];
-  const llm = db
-    .prepare("SELECT COUNT(*) calls, COALESCE(SUM(error IS NOT NULL), 0) failed FROM llm_calls")
-    .get() as { calls: number; failed: number };
-  const sim = db.prepare("SELECT COUNT(*) jobs, COALESCE(SUM(ms), 0) ms FROM sim_jobs").get() as {
-    jobs: number;
-    ms: number;
-  };
+  const failures = unfinishedSamples(ledger);
+  const llm = llmCallTotals(ledger);
+  const sim = simJobTotals(ledger);
   const by = splits(n.selected);
   return {
     run_dir: st.out,
@@ -93,7 +85,7 @@ export function summarizeSynth(
     rejections: Object.fromEntries(REJECT_REASONS.map((r) => [r, n.reasons[r] ?? 0])) as ReasonCounts,
     samples_failed: failures.length,
     failures: failures.slice(0, 50).map((f) => ({ sample_id: f.sample_id, error: f.error ?? "interrupted" })),
-    llm,
+    llm: { calls: llm.calls, failed: llm.failed },
     sim: { jobs: sim.jobs, seconds: sim.ms / 1000 },
     lineage: ledger.getMeta<Lineage>("lineage"),
     wall_seconds: (Date.now() - started) / 1000,

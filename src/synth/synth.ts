@@ -18,6 +18,7 @@ import type { LlmProvider } from "../llm/types.js";
 import { ProgressReporter, type ProgressOptions } from "../report/progress.js";
 import { writeRunReportAfterRun } from "../report/write.js";
 import { Ledger } from "../store/ledger.js";
+import { taskCount } from "../store/synth-store.js";
 import { scanDataset } from "../data/identity.js";
 import { policyModel, SynthConfigError, type ResolvedStage, type Role } from "./config.js";
 import {
@@ -145,7 +146,7 @@ async function selectInputs(
     medianThreshold: c.selection.median_threshold,
     seed: c.selection.seed,
   });
-  const tasks = (src.db.prepare("SELECT COUNT(*) n FROM tasks").get() as { n: number }).n;
+  const tasks = taskCount(src);
   const waiting = perTask ? Math.min(tasks, c.limit ?? tasks) - ready.length : 0;
   return {
     records: sel.records,
