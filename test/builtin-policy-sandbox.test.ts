@@ -69,6 +69,23 @@ describe("built-in policy: interface extraction", () => {
     expect(iface.method).toBe("source");
   });
 
+  it("without Verilator, port widths are numbers, not the DUT's parameter names", async () => {
+    const rtl = [
+      {
+        name: "rtl/p.sv",
+        content:
+          "module p #(parameter WIDTH = 8, parameter N = 2) (input logic clk, input logic [WIDTH-1:0] d, output logic [N-1:0][WIDTH-1:0] q);\nendmodule\n",
+      },
+    ];
+    const a = await extractInterface(rtl, "p", { useVerilator: false });
+    expect(a.method).toBe("source");
+    expect(a.ports.map((x) => [x.name, x.width, x.packed])).toEqual([
+      ["clk", 1, ""],
+      ["d", 8, "[7:0]"],
+      ["q", 16, "[15:0]"],
+    ]);
+  });
+
   it("refuses an unsafe file name before touching the file system", async () => {
     await expect(
       extractInterface([{ name: "rtl/../../x.sv", content: COUNTER_RTL }], "counter"),

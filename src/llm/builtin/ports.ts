@@ -118,7 +118,10 @@ function parseDeclItems(items: string[], env: (n: string) => bigint | null, dirs
       const rv = r === undefined ? (lv === null ? null : lv - 1n) : evalConst(r, env);
       unp = lv !== null && rv !== null ? { left: r === undefined ? 0 : Number(lv), right: Number(rv) } : null;
     }
-    const packed = d.packed.map((p) => `[${p}]`).join("");
+    // A known width is written as a plain number range, as Verilator's view gives it: the
+    // source text may name the DUT's parameters, which the testbench does not declare.
+    const packed =
+      width !== null ? (width > 1 ? `[${width - 1}:0]` : "") : d.packed.map((p) => `[${p}]`).join("");
     dirs.set(name, { name, dir: d.dir, width, packed, signed: d.signed, unpacked: unp, real: d.real });
   }
 }
