@@ -11,6 +11,7 @@ import { SPLITS, STRATEGIES, type Strategy } from "../../synth/selection.js";
 import { formatSynthSummary, type SynthSummary } from "../../synth/summary.js";
 import { runSynth } from "../../synth/synth.js";
 import { CliError, type CliContext } from "../context.js";
+import { addEdaOptions, executorFrom, type EdaCliOptions } from "../eda-options.js";
 
 const int = (v: string) => {
   const n = Number(v);
@@ -23,7 +24,7 @@ const num = (v: string) => {
   return n;
 };
 
-export interface SynthCliOptions {
+export interface SynthCliOptions extends EdaCliOptions {
   config?: string;
   pipeline?: string;
   stage?: number;
@@ -59,7 +60,9 @@ export async function synthCommandRun(
   signal?: AbortSignal,
 ): Promise<SynthSummary> {
   const st = stageFromOptions(o);
-  const exec = new LocalExecutor({ slots: o.slots ?? availableParallelism() });
+  const exec = o.eda?.length
+    ? await executorFrom(o) // --eda ssh://... or a redis:// queue (docs/queue.md)
+    : new LocalExecutor({ slots: o.slots ?? availableParallelism() });
   try {
     return await runSynth(st, {
       resume: o.resume,
@@ -81,7 +84,9 @@ export async function synthCommandRun(
 }
 
 export function synthCommand(ctx: CliContext, signal?: AbortSignal): Command {
-  return new Command("synth")
+  const cmd = new Command("synth");
+  addEdaOptions(cmd);
+  return cmd
     .description("run one synthesis stage: drafts, state selection, k candidate transitions, rejection")
     .option("--config <file>", "stage file (YAML; see examples/synth/)")
     .option("--pipeline <file>", "pipeline file listing stages 0, 1, 2, ...")
