@@ -115,9 +115,9 @@ export function makePlan(p: ParsedPrompt, iface: DutInterface, rtl: NamedFile[],
   if (!feedback || !p.uncovered.length) {
     if (!carry) plan.directed = directedFromTargets(all, iface, rtl, 4).slice(0, MAX_DIRECTED / 2);
   } else {
-    // Constants on or just above an uncovered line first, held longer; then the rest.
+    // Constants in or just above an uncovered line or range first, held longer; then the rest.
     const near = all.filter((t) =>
-      p.uncovered.some((u) => u.file === t.file && t.line <= u.line && t.line >= u.line - 3),
+      p.uncovered.some((u) => u.file === t.file && t.line <= (u.endLine ?? u.line) && t.line >= u.line - 3),
     );
     const aimed = directedFromTargets(near, iface, rtl, 8 * Math.min(grow, 4), all);
     const key = (d: Directed) => d.sets.map((x) => `${x.port}=${x.value}/${x.mask}`).join(",");
