@@ -12,7 +12,8 @@ import type { Executor } from "../exec/executor.js";
 import type { LlmProvider } from "../llm/types.js";
 import { ProgressReporter, type ProgressOptions } from "../report/progress.js";
 import { writeRunReportAfterRun } from "../report/write.js";
-import { computeMetrics, groupSampleRounds, type EvalMetrics, type RoundRow } from "../metrics/summary.js";
+import { computeMetrics, groupSampleRounds, type RoundRow } from "../metrics/summary.js";
+import type { EvalSummary } from "../metrics/eval-summary.js";
 import { Ledger } from "../store/ledger.js";
 import { rulesBlock } from "./rules.js";
 import { InfraError, type WorkflowConfig } from "./workflow.js";
@@ -84,24 +85,8 @@ export interface EvalRunOptions {
   progress?: Omit<ProgressOptions, "label"> | null;
 }
 
-export interface EvalSummary extends EvalMetrics {
-  run_dir: string;
-  mode: string;
-  /** The workflow that produced the run (part of its identity). */
-  workflow: { name: string; version: string };
-  stop_when: string;
-  samples_done: number;
-  samples_failed: number;
-  failures: { sample_id: string; error: string }[];
-  tokens: { prompt: number; completion: number };
-  cost_usd: number | null;
-  llm: { calls: number; retries: number; failed: number; truncated: number };
-  sim: { jobs: number; seconds: number };
-  wall_seconds: number;
-  /** The dataset by content hash (its path is information only) and its skipped rows. */
-  dataset?: DatasetInfo;
-  skipped_rows?: string[];
-}
+// Defined with the metrics so the report layer can read it without importing the eval loop.
+export type { EvalSummary } from "../metrics/eval-summary.js";
 
 /** What identifies a run: anything that changes results. Endpoints and concurrency do not. */
 export function ledgerIdentity(

@@ -1,5 +1,5 @@
 // The readable summary table that ends an evaluation.
-import type { EvalSummary } from "../agent/eval.js";
+import type { EvalSummary } from "../metrics/eval-summary.js";
 import { pct, textTable } from "./text.js";
 
 export function formatEvalSummary(s: EvalSummary): string {

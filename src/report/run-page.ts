@@ -1,6 +1,6 @@
 // The index page of one run: header, metrics at every k <= n, coverage histograms per family,
 // rates by round cap, failure taxonomy and the per-task table linking to the task pages.
-import { ruleById } from "../agent/rules.js";
+import { ruleById } from "../prompt/rules.js";
 import { FAMILY_COLOR, esc, histogram, page, pctOrDash, statusChip } from "./html-kit.js";
 import { lineChart } from "./html-report.js";
 import type { Count, RunOverview } from "./run-data.js";

@@ -3,7 +3,7 @@
 // and the prompt messages of the LLM call (rule block stripped); the RTL with the uncovered points
 // of a chosen state marked per family.
 import { z } from "zod";
-import { stripRules } from "../agent/prompt.js";
+import { stripRules } from "../prompt/prompt.js";
 import type { FullState, SampleRow } from "../store/report-reader.js";
 import { FAMILY_COLOR, esc, page, pctOrDash, statusChip } from "./html-kit.js";
 import { FAMILIES, stateStatus, type RunOverview, type TaskSummary } from "./run-data.js";
