@@ -5,6 +5,7 @@ import { BuiltinProvider, builtinPolicy } from "../../llm/builtin/policy.js";
 import { exportLedger } from "../../store/export.js";
 import { Ledger, LEDGER_FILE } from "../../store/ledger.js";
 import { CliError, type CliContext } from "../context.js";
+import { integer } from "../parsers.js";
 import { evalCommandRun, finishEval, formatEvalText, type EvalCliOptions } from "./eval.js";
 import { serveCommand } from "./serve-policy.js";
 
@@ -43,12 +44,13 @@ export function demoCommand(ctx: CliContext, signal?: AbortSignal, cancel?: Abor
   return new Command("demo")
     .description("run eval with the built-in policy on the bundled example designs")
     .option("--samples <n>", "samples per design", (v) => parseInt(v, 10), 2)
+    .option("--limit <n>", "only the first n designs (a quick check of an install)", integer(1))
     .option(
       "--out <dir>",
       "run directory",
       join("runs", `demo-${new Date().toISOString().replace(/[:.]/g, "-")}`),
     )
-    .action(async (o: { samples: number; out: string }) => {
+    .action(async (o: { samples: number; out: string; limit?: number }) => {
       const dataset = join(import.meta.dirname, "..", "..", "..", "examples", "designs.jsonl");
       if (!existsSync(dataset)) throw new CliError(`bundled examples missing: ${dataset}`);
       ctx.err(
@@ -62,6 +64,7 @@ export function demoCommand(ctx: CliContext, signal?: AbortSignal, cancel?: Abor
         samples: o.samples,
         simulator: "verilator",
         out: o.out,
+        limit: o.limit,
       };
       const summary = await evalCommandRun(opts, ctx, signal, undefined, cancel);
       ctx.out(formatEvalText(summary));
