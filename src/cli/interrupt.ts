@@ -60,16 +60,54 @@ function graceFromEnv(): number {
 }
 
 /**
- * The provider with every call bound to `cancel` instead of the caller's signal: the eval loop
- * is given the stop signal (so it takes no new work), and calls already made keep running.
+ * Gives each call its own signal, aborted with `parent`, while `parent` itself carries a single
+ * listener however many calls run at once. Every layer below (queues, retries, the HTTP client,
+ * child processes) adds its listeners to the call's signal, which ends with the call; listeners
+ * piling up on the run-long signal is what made Node warn (MaxListenersExceededWarning).
+ */
+export class SignalFanout {
+  private readonly children = new Set<AbortController>();
+  constructor(private readonly parent: AbortSignal) {
+    parent.addEventListener(
+      "abort",
+      () => {
+        for (const c of this.children) c.abort(parent.reason);
+      },
+      { once: true },
+    );
+  }
+  /** Live per-call signals (for tests). */
+  get size(): number {
+    return this.children.size;
+  }
+  async run<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const child = new AbortController();
+    if (this.parent.aborted) child.abort(this.parent.reason);
+    this.children.add(child);
+    try {
+      return await fn(child.signal);
+    } finally {
+      this.children.delete(child);
+    }
+  }
+}
+
+/**
+ * The provider (or executor) with every call bound to `cancel` instead of the caller's signal:
+ * the eval loop is given the stop signal (so it takes no new work), and calls already made keep
+ * running until `cancel`. Each call gets its own signal through a SignalFanout.
  */
 export function cancelOnly<T extends LlmProvider | Executor>(target: T, cancel: AbortSignal): T {
   const method = "complete" in target ? "complete" : "run";
+  const fanout = new SignalFanout(cancel);
   return new Proxy(target, {
     get(t, prop) {
       const v: unknown = Reflect.get(t, prop, t);
       if (prop === method)
-        return (request: unknown) => (v as (r: unknown, s: AbortSignal) => unknown).call(t, request, cancel);
+        return (request: unknown) =>
+          fanout.run((signal) =>
+            (v as (r: unknown, s: AbortSignal) => Promise<unknown>).call(t, request, signal),
+          );
       return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(t) : v;
     },
   });
