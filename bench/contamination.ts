@@ -30,7 +30,6 @@ const EXAMPLES = join(ROOT, "examples", "designs.jsonl");
 
 const rng = makeRng("bench-contamination");
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
-const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 const shuffle = <T>(xs: T[]): T[] => {
   for (let i = xs.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
