@@ -26,7 +26,7 @@ export function formatSimResult(
   if (c) {
     out.push("");
     out.push(
-      `coverage   score ${pct(c.score)}   line ${pct(c.line)}   branch ${pct(c.branch)}   toggle ${pct(c.toggle)}${c.user !== null ? `   user ${pct(c.user)}` : ""}`,
+      `coverage   score ${pct(c.score)}   line ${pct(c.line)}   branch ${pct(c.branch)}   toggle ${pct(c.toggle)}${c.expression != null ? `   expression ${pct(c.expression)}` : ""}${c.fsm ? `   fsm states ${pct(c.fsm.state)} arcs ${pct(c.fsm.arc)}` : ""}${c.user !== null ? `   user ${pct(c.user)}` : ""}`,
     );
     if (!c.instanceFound)
       out.push("           (the DUT instance was not found: nothing of the DUT was measured)");
@@ -46,7 +46,7 @@ export function formatSimResult(
       );
       for (const u of shown)
         out.push(
-          `  ${u.kind.padEnd(6)} ${u.file}:${u.line}  ${u.kind === "line" ? "" : `[${u.detail}] `}${u.source.slice(0, 80)}`,
+          `  ${u.kind.padEnd(10)} ${u.file}:${u.line}${u.endLine ? `-${u.endLine}` : ""}  [${u.detail}] ${u.source.slice(0, 80)}`,
         );
     }
   }
