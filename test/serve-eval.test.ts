@@ -52,7 +52,13 @@ function writePlan(dir: string, groups: string): string {
   return file;
 }
 
-function group(name: string, port: number, command: string, evals: string[], extra: string[] = []): string {
+function group(
+  name: string,
+  port: number,
+  command: string | string[],
+  evals: string[],
+  extra: string[] = [],
+): string {
   return [
     `  - name: ${name}`,
     `    command: ${JSON.stringify(command)}`,
@@ -118,7 +124,13 @@ describe.skipIf(!hasDist)("serve-eval (needs dist/: npm run build)", () => {
     const port = await freePort();
     const plan = writePlan(
       dir,
-      group("slow", port, serve(port, "--ready-after-ms 3000"), [directEval("runs/a")]),
+      // The argv form (no shell) this time.
+      group(
+        "slow",
+        port,
+        [process.execPath, BIN, "serve-policy", "--port", String(port), "--ready-after-ms", "3000"],
+        [directEval("runs/a")],
+      ),
     );
     const r = await runServeEval(loadPlan(plan), { pollMs: 100 });
     const g = r.groups[0]!;
@@ -151,6 +163,29 @@ describe.skipIf(!hasDist)("serve-eval (needs dist/: npm run build)", () => {
     const r2 = await runServeEval(loadPlan(plan), { continueOnError: true });
     expect(r2.groups.map((g) => g.status)).toEqual(["failed", "ok"]);
     expect(r2.groups[1]!.evals[0]!.status).toBe("done");
+  }, 120_000);
+
+  it("a server that dies during an evaluation fails that evaluation, with the log's last lines", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "llm4cov-se-"));
+    const port = await freePort();
+    // Answers for about 4 s, then the server is killed and the group's leader exits.
+    const dying = `${serve(port, "--latency-ms 200")} & p=$!; sleep 4; echo "server crashed"; kill -9 $p`;
+    const plan = writePlan(
+      dir,
+      group("dying", port, dying, [
+        `{ out: runs/f, dataset: ${JSON.stringify(DATASET)}, mode: agentic, samples: 20 }`,
+        directEval("runs/f2"),
+      ]),
+    );
+    const r = await runServeEval(loadPlan(plan), { continueOnError: true });
+    const g = r.groups[0]!;
+    expect(g.status).toBe("failed");
+    expect(g.evals[0]).toMatchObject({ status: "failed", error: "server exited during the evaluation" });
+    expect(g.logTail?.join("\n")).toContain("server crashed");
+    // The next evaluation is not run against a dead server.
+    expect(g.evals[1]!.status).toBe("skipped");
+    expect(g.error).toMatch(/server exited/);
+    expect(groupMembers(g.pid!)).toEqual([]);
   }, 120_000);
 
   it("escalates to SIGTERM for a group that ignores SIGINT, and to SIGKILL when it ignores both", async () => {

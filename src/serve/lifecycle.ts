@@ -156,7 +156,13 @@ async function runGroup(
   let proc: ServerProcess | null = null;
   const started = Date.now();
   try {
-    proc = await ServerProcess.start({ command: g.command, env: g.env, cwd: g.cwd, logFile: g.logFile });
+    try {
+      proc = await ServerProcess.start({ command: g.command, env: g.env, cwd: g.cwd, logFile: g.logFile });
+    } catch (err) {
+      fail("failed", `cannot start the server: ${(err as Error).message}`);
+      out.evals = g.evals.map(skipped);
+      return out;
+    }
     out.pid = proc.pid;
     log(`[${g.name}] started server (pid ${proc.pid}), log ${g.logFile}`);
     let models: string[];
