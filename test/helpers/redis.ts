@@ -1,6 +1,6 @@
 // A real redis-server for tests: random free port, its own temp dir, torn down afterwards.
 // `restart()` kills and starts it again on the same port and dir (appendonly keeps the data).
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
@@ -17,6 +17,8 @@ export interface TestRedisOptions {
   acl?: string[];
   /** appendonly with fsync always, so jobs survive a restart (default true). */
   persist?: boolean;
+  /** TLS only (rediss://), with a CA and server certificate made for 127.0.0.1 (see `ca`). */
+  tls?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -44,13 +46,24 @@ export class TestRedis {
   url(o: { user?: string; password?: string; db?: number; query?: string } = {}): string {
     const pw = o.password ?? this.opts.password;
     const auth = pw !== undefined ? `${encodeURIComponent(o.user ?? "")}:${encodeURIComponent(pw)}@` : "";
-    return `redis://${auth}127.0.0.1:${this.port}/${o.db ?? 0}${o.query ? `?${o.query}` : ""}`;
+    return `${this.opts.tls ? "rediss" : "redis"}://${auth}127.0.0.1:${this.port}/${o.db ?? 0}${o.query ? `?${o.query}` : ""}`;
   }
 
   async start(): Promise<void> {
     if (!REDIS_SERVER) throw new Error("redis-server is not installed");
     if (!this.port) this.port = await freePort();
-    const args = ["--port", String(this.port), "--bind", "127.0.0.1", "--dir", this.dir];
+    const args = ["--bind", "127.0.0.1", "--dir", this.dir];
+    if (this.opts.tls) {
+      this.makeCerts();
+      args.push("--port", "0", "--tls-port", String(this.port), "--tls-auth-clients", "no");
+      args.push(
+        "--tls-cert-file",
+        join(this.dir, "server.pem"),
+        "--tls-key-file",
+        join(this.dir, "server.key"),
+      );
+      args.push("--tls-ca-cert-file", this.ca);
+    } else args.push("--port", String(this.port));
     args.push("--save", "", "--daemonize", "no", "--protected-mode", "no");
     if (this.opts.persist !== false) args.push("--appendonly", "yes", "--appendfsync", "always");
     if (this.opts.password !== undefined) args.push("--requirepass", this.opts.password);
@@ -70,6 +83,62 @@ export class TestRedis {
       await delay(25);
     }
     throw new Error(`redis-server did not start: ${this.log}`);
+  }
+
+  /** The CA certificate (PEM file) that signed the server's certificate (with `tls`). */
+  get ca(): string {
+    return join(this.dir, "ca.pem");
+  }
+
+  private makeCerts(): void {
+    if (existsSync(this.ca)) return;
+    const d = this.dir;
+    const ssl = (...a: string[]) => execFileSync("openssl", a, { cwd: d, stdio: "ignore" });
+    ssl(
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=llm4cov test CA",
+      "-keyout",
+      "ca.key",
+      "-out",
+      "ca.pem",
+    );
+    writeFileSync(join(d, "san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+    ssl(
+      "req",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-keyout",
+      "server.key",
+      "-out",
+      "server.csr",
+    );
+    ssl(
+      "x509",
+      "-req",
+      "-in",
+      "server.csr",
+      "-CA",
+      "ca.pem",
+      "-CAkey",
+      "ca.key",
+      "-CAcreateserial",
+      "-days",
+      "2",
+      "-extfile",
+      "san.ext",
+      "-out",
+      "server.pem",
+    );
   }
 
   private accepts(): Promise<boolean> {

@@ -25,6 +25,15 @@ const NETWORK_CODES = new Set([
   "ENOTFOUND",
 ]);
 
+const TLS_CODES = new Set([
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
 /** Maps an ioredis error to a one-line QueueConnectError naming the redacted URL. */
 export function classifyRedisError(spec: QueueSpec, err: unknown): QueueConnectError {
   const e = err as Error & { code?: string };
@@ -45,6 +54,11 @@ export function classifyRedisError(spec: QueueSpec, err: unknown): QueueConnectE
   if (code === "NOPERM")
     return new QueueConnectError(
       `Redis at ${spec.label}: ${who} lacks a permission the queue needs (${msg}); see docs/queue.md for the ACL`,
+      "auth",
+    );
+  if (e?.code && TLS_CODES.has(e.code))
+    return new QueueConnectError(
+      `Redis at ${spec.label}: the server's TLS certificate is not trusted (${e.code}); pass its CA with --redis-ca`,
       "auth",
     );
   if (e?.code && NETWORK_CODES.has(e.code))

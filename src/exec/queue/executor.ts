@@ -59,6 +59,7 @@ export class QueueExecutor implements Executor {
   private lastWorkerSeen = Date.now();
   private lastRedisOk = Date.now();
   private polling = false;
+  private polls = 0;
   private closed = false;
   private timer?: NodeJS.Timeout;
   /** Completions of jobs already settled (at-least-once duplicates, results after a cancel). */
@@ -310,6 +311,8 @@ export class QueueExecutor implements Executor {
       );
       this.lastRedisOk = Date.now();
       if (ids.length) this.lastWorkerSeen = this.lastRedisOk;
+      // The job-state check is a safety net for missed events: every 5th poll is enough.
+      if (this.polls++ % 5) return;
       const entries = [...this.pending.values()].filter((e) => e.submitted && now - e.enqueuedAt > 1000);
       if (!entries.length) return;
       const pipe = this.client.pipeline();

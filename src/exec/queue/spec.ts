@@ -2,6 +2,7 @@
 // `rediss://` (TLS, with CA / client certificate files), from --eda/--queue or the run config's
 // `eda: { queue: ... }`. Passwords never reach a message: every label is the redacted URL.
 import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import type { RedisOptions } from "ioredis";
 import { z } from "zod";
 
@@ -167,7 +168,7 @@ export function redisOptions(spec: QueueSpec, extra: RedisOptions = {}): RedisOp
   };
   if (spec.tls)
     opts.tls = {
-      servername: spec.host,
+      servername: isIP(spec.host) ? undefined : spec.host, // SNI takes names only (RFC 6066)
       ca: readPem("CA", spec.files.ca),
       cert: readPem("client certificate", spec.files.cert),
       key: readPem("client key", spec.files.key),
