@@ -28,7 +28,7 @@ export function buildProgram(ctx: CliContext, signal?: AbortSignal, interrupts?:
   program.addCommand(exportCommand(ctx));
   program.addCommand(reportCommand(ctx));
   program.addCommand(servePolicyCommand());
-  program.addCommand(synthCommand(ctx, signal));
+  program.addCommand(synthCommand(ctx, signal, interrupts?.cancel));
   program.addCommand(selectCommand(ctx));
   program.addCommand(curateCommand(ctx));
   program.addCommand(roundsCommand(ctx));

@@ -10,7 +10,11 @@ import { selectRun, type SelectionResult } from "../../synth/drafts.js";
 import { SPLITS, STRATEGIES, type Strategy } from "../../synth/selection.js";
 import { formatSynthSummary, type SynthSummary } from "../../synth/summary.js";
 import { runSynth } from "../../synth/synth.js";
+import { rolePolicy } from "../../synth/lineage.js";
+import { makeProvider } from "../../llm/factory.js";
+import type { LlmProvider } from "../../llm/types.js";
 import { CliError, type CliContext } from "../context.js";
+import { cancelOnly } from "../interrupt.js";
 import { addEdaOptions, executorFrom, type EdaCliOptions } from "../eda-options.js";
 
 const int = (v: string) => {
@@ -58,15 +62,31 @@ export async function synthCommandRun(
   o: SynthCliOptions,
   ctx: CliContext,
   signal?: AbortSignal,
+  cancel?: AbortSignal,
 ): Promise<SynthSummary> {
   const st = stageFromOptions(o);
   const exec = o.eda?.length
     ? await executorFrom(o) // --eda ssh://... or a redis:// queue (docs/queue.md)
     : new LocalExecutor({ slots: o.slots ?? availableParallelism() });
+  // As for eval: `signal` (first Ctrl-C) stops new work; running calls end only on `cancel`.
+  const owned: LlmProvider[] = [];
+  const byRole = new Map<string, LlmProvider>();
+  const llmFor = (role: "teacher" | "student") => {
+    if (!byRole.has(role)) {
+      const p = makeProvider(rolePolicy(st, role));
+      owned.push(p);
+      byRole.set(role, cancelOnly(p, cancel!));
+    }
+    return byRole.get(role)!;
+  };
+  const llm = cancel
+    ? { state: llmFor(st.config.state_model), transition: llmFor(st.config.transition_model) }
+    : undefined;
   try {
     return await runSynth(st, {
       resume: o.resume,
-      exec,
+      exec: cancel ? cancelOnly(exec, cancel) : exec,
+      llm,
       signal,
       progress: { isTTY: ctx.isTTY, write: (l) => ctx.err(l) },
     });
@@ -80,10 +100,11 @@ export async function synthCommandRun(
     throw err;
   } finally {
     await exec.close();
+    for (const p of owned) await p.close?.();
   }
 }
 
-export function synthCommand(ctx: CliContext, signal?: AbortSignal): Command {
+export function synthCommand(ctx: CliContext, signal?: AbortSignal, cancel?: AbortSignal): Command {
   const cmd = new Command("synth");
   addEdaOptions(cmd);
   return cmd
@@ -97,8 +118,12 @@ export function synthCommand(ctx: CliContext, signal?: AbortSignal): Command {
     .option("--slots <n>", "concurrent simulations (default: cores)", int)
     .option("--json", "print synth-summary.json instead of the table")
     .action(async (o: SynthCliOptions) => {
-      const summary = await synthCommandRun(o, ctx, signal);
+      const summary = await synthCommandRun(o, ctx, signal, cancel);
       ctx.out(o.json ? JSON.stringify(summary, null, 2) : formatSynthSummary(summary));
+      if (signal?.aborted) {
+        ctx.err(`llm4cov: interrupted: continue with the same command plus --resume`);
+        ctx.exitCode = 130;
+      }
     });
 }
 
