@@ -108,3 +108,19 @@ describe("built-in policy: interface extraction", () => {
     expect((err as Error).message).toMatch(/RTL file name .*"\.\." segment/);
   });
 });
+
+describe("interface cache", () => {
+  it("an interface made while Verilator could not run is not reused once it can", async () => {
+    const files = [
+      { name: "rtl/wide3.sv", content: design("w3.svh").replace("wide", "wide3") },
+      { name: "rtl/w3.svh", content: "`define WIDTH 12\n" },
+    ];
+    process.env.LLM4COV_SANDBOX = "no-such-mode";
+    expect((await extractInterface(files, "wide3")).method).toBe("source");
+    delete process.env.LLM4COV_SANDBOX;
+    if (saved !== undefined) process.env.LLM4COV_SANDBOX = saved;
+    const again = await extractInterface(files, "wide3");
+    expect(again.method).toBe("verilator");
+    expect(again.ports.find((p) => p.name === "q")?.width).toBe(12);
+  });
+});

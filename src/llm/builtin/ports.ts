@@ -389,12 +389,15 @@ export async function extractInterface(
   opts: { defines?: Record<string, string>; useVerilator?: boolean; timeoutMs?: number } = {},
 ): Promise<DutInterface> {
   for (const f of files) assertSafePath(f.name); // throws UnsafePathError: a bad request, not a guess
-  const key = JSON.stringify([top, opts.defines ?? {}, opts.useVerilator !== false, files]);
+  // Whether Verilator may run here is part of the key: an answer made without it (sandbox
+  // requirement unmet) must not stand in for Verilator's once the host can run it.
+  const canRun = opts.useVerilator !== false && !(await sandboxInfo()).unavailable;
+  const key = JSON.stringify([top, opts.defines ?? {}, canRun, files]);
   const hit = cache.get(key);
   if (hit) return hit;
   let header: { params: Param[]; ports: Port[] } | null = null;
   let method: DutInterface["method"] = "verilator";
-  if (opts.useVerilator !== false) {
+  if (canRun) {
     header = await verilatorInterface(files, top, opts.defines ?? {}, opts.timeoutMs ?? 30_000).catch(
       () => null,
     );
