@@ -64,8 +64,10 @@ function group(
     `    command: ${JSON.stringify(command)}`,
     `    env: ${markerEnv()}`,
     `    base_url: http://127.0.0.1:${port}/v1`,
-    `    ready_timeout_s: 60`,
-    ...(extra.some((l) => l.startsWith("stop_timeout_s")) ? [] : [`    stop_timeout_s: 2`]),
+    // Defaults for the tests, unless `extra` sets them.
+    ...["ready_timeout_s: 60", "stop_timeout_s: 2"]
+      .filter((d) => !extra.some((l) => l.startsWith(d.split(":")[0]!)))
+      .map((d) => `    ${d}`),
     ...extra.map((l) => `    ${l}`),
     `    evals:`,
     ...evals.map((e) => `      - ${e}`),
@@ -164,6 +166,28 @@ describe.skipIf(!hasDist)("serve-eval (needs dist/: npm run build)", () => {
     expect(r2.groups.map((g) => g.status)).toEqual(["failed", "ok"]);
     expect(r2.groups[1]!.evals[0]!.status).toBe("done");
   }, 120_000);
+
+  it("a server still loading at ready_timeout_s fails its group and is stopped", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "llm4cov-se-"));
+    const port = await freePort();
+    const plan = writePlan(
+      dir,
+      group(
+        "never",
+        port,
+        serve(port, "--ready-after-ms 60000"),
+        [directEval("runs/g")],
+        ["ready_timeout_s: 3"],
+      ),
+    );
+    const r = await runServeEval(loadPlan(plan));
+    const g = r.groups[0]!;
+    expect(g.status).toBe("failed");
+    expect(g.error).toMatch(/not ready after 3 s \(last: (HTTP 503|connection failed)\)/);
+    expect(g.evals[0]!.status).toBe("skipped");
+    expect(g.stopped_by).toBe("SIGINT");
+    expect(groupMembers(g.pid!)).toEqual([]);
+  }, 60_000);
 
   it("a server that dies during an evaluation fails that evaluation, with the log's last lines", async () => {
     const dir = mkdtempSync(join(tmpdir(), "llm4cov-se-"));
@@ -308,6 +332,12 @@ describe.skipIf(!hasDist)("serve-eval (needs dist/: npm run build)", () => {
     expect(markedProcesses()).toEqual([]); // nothing was started
 
     const good = writePlan(dir, group("ok", port, serve(port), [directEval("runs/z")]));
+    r = await cli(["serve-eval", "--config", good, "--check"]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(
+      /plan ok: .*\n ?ok: .*serve-policy.* -> http:\/\/127\.0\.0\.1:\d+\/v1\n\s+1\. .*runs\/z/,
+    );
+    expect(existsSync(join(dir, "runs", "z"))).toBe(false); // nothing ran
     r = await cli(["serve-eval", "--config", good, "--json"]);
     expect(r.code, r.err).toBe(0);
     const json = JSON.parse(r.out) as { ok: boolean; groups: { evals: { status: string; out: string }[] }[] };

@@ -13,6 +13,7 @@ interface ServeEvalCliOptions {
   resume?: boolean;
   slots?: number;
   json?: boolean;
+  check?: boolean;
 }
 
 function positive(v: string): number {
@@ -30,6 +31,7 @@ export function serveEvalCommand(ctx: CliContext, signal?: AbortSignal, cancel?:
     .option("--resume", "continue each evaluation's existing run directory")
     .option("--slots <n>", "concurrent local simulations (default: cores)", positive)
     .option("--json", "print the result as JSON instead of the table")
+    .option("--check", "validate the plan (and its run configs), print what would run, start nothing")
     .action(async (o: ServeEvalCliOptions) => {
       let plan;
       try {
@@ -37,6 +39,14 @@ export function serveEvalCommand(ctx: CliContext, signal?: AbortSignal, cancel?:
       } catch (err) {
         if (err instanceof PlanError) throw new CliError(err.message);
         throw err;
+      }
+      if (o.check) {
+        const lines = plan.groups.flatMap((g) => [
+          `${g.name}: ${Array.isArray(g.command) ? g.command.join(" ") : g.command} -> ${g.baseUrl}`,
+          ...g.evals.map((e, i) => `  ${i + 1}. ${e.out}${e.config.policy ? " (own policy)" : ""}`),
+        ]);
+        ctx.out(o.json ? JSON.stringify(plan, null, 2) : [`plan ok: ${o.config}`, ...lines].join("\n"));
+        return;
       }
       // SIGTERM/SIGHUP stop the plan like Ctrl-C does: servers are always stopped in order.
       const controller = new AbortController();
