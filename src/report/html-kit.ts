@@ -24,7 +24,7 @@ main{max-width:1280px;margin:0 auto;padding:20px 28px 60px}h1{font-size:22px;mar
 h3{font-size:15px;margin:18px 0 6px}a{color:var(--acc)}code,pre,.mono{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,monospace;font-size:12.5px}
 .mut{color:var(--mut)}.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:8px 0}.kv dt{color:var(--mut)}.kv dd{margin:0}
 table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid var(--bd);padding:3px 9px;text-align:right;vertical-align:top}th{background:var(--bg2);font-weight:600}
-td.l,th.l{text-align:left}table.sort th{cursor:pointer;user-select:none}table.sort th:after{content:" ⇅";color:#aaa;font-size:11px}
+td.l,th.l{text-align:left}th[colspan]{text-align:center}table.sort th{cursor:pointer;user-select:none}table.sort th:after{content:" ⇅";color:#aaa;font-size:11px}
 .grid{display:flex;flex-wrap:wrap;gap:14px}.card{border:1px solid var(--bd);border-radius:6px;padding:8px 10px;background:#fff}
 .flag{background:#fff4e0;border:1px solid #f0b45a;border-radius:6px;padding:8px 12px;margin:10px 0}.err{color:#b02a2a}.ok{color:#1f7a3a}
 .st{display:inline-block;padding:0 6px;border-radius:9px;font-size:12px;background:#eee;margin:1px}.st-pass{background:#d7f0dc}.st-compile_error,.st-build_error,.st-runtime_error{background:#f8d7d7}
@@ -35,6 +35,9 @@ pre{white-space:pre-wrap;word-break:break-word;margin:4px 0;background:var(--bg2
 table.code{border:none;margin:0;width:100%;font-family:ui-monospace,"DejaVu Sans Mono",Menlo,monospace;font-size:12.5px}
 table.code td{border:none;padding:0 8px;text-align:left;white-space:pre-wrap;word-break:break-word}table.code td.n{color:#98a1aa;text-align:right;width:1%;white-space:nowrap;user-select:none;border-right:1px solid var(--bd)}
 table.code td.m{width:1%;white-space:nowrap;padding:0 4px}.code-wrap{max-height:640px;overflow:auto;border:1px solid var(--bd);border-radius:4px}
+pre.code{counter-reset:ln;margin:0;padding:0;background:#fff;max-height:none;border-radius:0;overflow:visible}
+pre.code .L{display:block;position:relative;padding-left:4.6em;min-height:1.45em}pre.code .L.dg{background:#fdecea}
+pre.code .L::before{counter-increment:ln;content:counter(ln);position:absolute;left:0;width:3.4em;text-align:right;color:#98a1aa;border-right:1px solid var(--bd);padding-right:.4em;user-select:none}
 .k{color:#8b2bb0;font-weight:600}.c{color:#6a7f5a;font-style:italic}.s{color:#b4561b}.num{color:#1a6fb0}.sys{color:#0f7c7c}.dir{color:#a0337a}
 tr.unc td.src{background:#fdecea}tr.unc-weak td.src{background:#f6f0fb}.chip{display:inline-block;width:14px;height:14px;border-radius:3px;color:#fff;font-size:10px;line-height:14px;text-align:center;margin-right:1px}
 .legend>span{margin-right:12px}.bar{display:inline-block;height:10px;background:var(--acc);vertical-align:middle}.msg{white-space:pre-wrap}

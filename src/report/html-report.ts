@@ -23,12 +23,16 @@ export function lineChart(
   const h = height - pad.t - pad.b;
   const n = Math.max(1, ...series.map((s) => s.values.length));
   const x = (i: number) => pad.l + (n === 1 ? w / 2 : (i * w) / (n - 1));
-  const y = (v: number) => pad.t + h - v * h;
-  const grid = [0, 0.25, 0.5, 0.75, 1]
+  // The axis starts at the lowest 20 % step below the data, so close curves near 100 % separate.
+  const all = series.flatMap((s) => s.values);
+  const lo = all.length ? Math.max(0, Math.floor(Math.min(...all) * 5 - 1e-9) / 5) : 0;
+  const y = (v: number) => pad.t + h - ((v - lo) / (1 - lo || 1)) * h;
+  const grid = [0, 1, 2, 3, 4]
+    .map((i) => lo + (i * (1 - lo)) / 4)
     .map(
       (v) =>
         `<line x1="${pad.l}" x2="${pad.l + w}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/>` +
-        `<text x="${pad.l - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${v * 100}%</text>`,
+        `<text x="${pad.l - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${+(v * 100).toFixed(1)}%</text>`,
     )
     .join("");
   const ticks = Array.from(
@@ -37,7 +41,11 @@ export function lineChart(
   ).join("");
   const lines = series
     .map((s, si) => {
-      const pts = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+      // A one-round series (a direct run) beside longer ones: its value holds at every cap, dashed.
+      const flat = s.values.length === 1 && n > 1;
+      const vals = flat ? [s.values[0]!, s.values[0]!] : s.values;
+      const xs = flat ? [0, n - 1] : vals.map((_, i) => i);
+      const pts = vals.map((v, i) => `${x(xs[i]!).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
       const dots = s.values
         .map(
           (v, i) =>
@@ -45,7 +53,7 @@ export function lineChart(
         )
         .join("");
       const legend = `<rect x="${pad.l + w + 14}" y="${pad.t + si * 18}" width="10" height="10" fill="${s.color}"/><text x="${pad.l + w + 30}" y="${pad.t + si * 18 + 9}" font-size="12">${esc(s.name)}</text>`;
-      return `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${pts}"/>${dots}${legend}`;
+      return `<polyline fill="none" stroke="${s.color}" stroke-width="2"${flat ? ' stroke-dasharray="6 4"' : ""} points="${pts}"/>${dots}${legend}`;
     })
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${esc(title)}">

@@ -65,7 +65,9 @@ ${failed}`;
 }
 
 function familyHistograms(r: RunOverview): string {
+  const missing = r.families.filter((f) => !f.measured).map((f) => f.family);
   return `<div class="grid">${r.families
+    .filter((f) => f.measured)
     .map(
       (f) =>
         `<div class="card">${histogram(
@@ -75,7 +77,9 @@ function familyHistograms(r: RunOverview): string {
           f.measured ? `mean ${pct(f.mean ?? 0)}` : "not measured",
         )}<div class="mut" style="font-size:12px">${f.measured} measured${f.missing ? `, ${f.missing} without this family` : ""}</div></div>`,
     )
-    .join("")}</div>
+    .join(
+      "",
+    )}${missing.length ? `<div class="card mut">Not measured in any final state:<br><b>${missing.map(esc).join(", ")}</b></div>` : ""}</div>
 <p class="mut">Final state of each finished sample (its best state), in 10 % bins. A family is missing where the simulator does not measure it (e.g. expression and FSM before Verilator 5.048, or a design without FSMs).</p>`;
 }
 

@@ -85,15 +85,15 @@ function logExcerpt(log: string): string {
   return text;
 }
 
-/** Numbered, coloured code; `marked` lines get the class (e.g. lines with diagnostics). */
+/** Numbered, coloured code (numbers drawn by CSS counters: half the markup of a table). */
 export function codeView(src: string, marked: Map<number, string> = new Map()): string {
-  const rows = highlightLines(src)
+  const lines = highlightLines(src)
     .map((h, i) => {
       const m = marked.get(i + 1);
-      return `<tr${m ? ` class="unc" title="${esc(m)}"` : ""}><td class="n">${i + 1}</td><td class="src">${h || " "}</td></tr>`;
+      return `<span class="L${m ? ` dg" title="${esc(m)}` : ""}">${h}</span>`;
     })
-    .join("");
-  return `<div class="code-wrap"><table class="code">${rows}</table></div>`;
+    .join(""); // block spans: no newline between them, or every line would be doubled
+  return `<div class="code-wrap"><pre class="code">${lines}</pre></div>`;
 }
 
 const FAMILY_LETTER: Record<string, string> = {
