@@ -4,7 +4,14 @@ export class Rng {
   constructor(seedText: string) {
     let h = 2166136261;
     for (const c of seedText) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+    // Avalanche the FNV hash: similar seed texts must not give similar first draws.
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
     this.s = h >>> 0;
+    for (let i = 0; i < 4; i++) this.next();
   }
   next(): number {
     this.s = (this.s + 0x6d2b79f5) >>> 0;

@@ -296,7 +296,10 @@ function classStyle(c: Ctx) {
   line(c, 2, "int id;");
   line(c, 2, "static int next_id = 0;");
   line(c, 0);
-  const small = fields.filter((p) => p.width > 1 && p.width <= 16);
+  // About half of the LLM answers constrain their transaction; the rest rely on plain rand
+  // fields (no solver call per randomize()).
+  const constrained = c.r.chance(0.5);
+  const small = constrained ? fields.filter((p) => p.width > 1 && p.width <= 16) : [];
   if (small.length) {
     const p = small[0]!;
     const m = maxOf(p.width)!;
@@ -306,7 +309,7 @@ function classStyle(c: Ctx) {
     line(c, 2, "}");
     line(c, 0);
   }
-  const bools = fields.filter((p) => p.width === 1);
+  const bools = constrained ? fields.filter((p) => p.width === 1) : [];
   if (bools.length) {
     line(c, 2, `constraint c_${bools[0]!.name}_mostly_on { ${bools[0]!.name} dist { 1 := 7, 0 := 3 }; }`);
     line(c, 0);
@@ -385,7 +388,7 @@ function classStyle(c: Ctx) {
   line(c, 2, "checks_enabled = 1;");
   line(c, 0);
   line(c, 2, "// Phase 1: unconstrained random");
-  line(c, 2, "repeat (NUM_RANDOM) begin");
+  line(c, 2, `repeat (${constrained ? c.r.pick(["64", "100", "NUM_RANDOM / 4"]) : "NUM_RANDOM"}) begin`);
   line(c, 3, "if (!tr.randomize()) begin");
   line(c, 4, `$error("randomize() failed");`);
   line(c, 4, "error_count++;");
@@ -393,9 +396,12 @@ function classStyle(c: Ctx) {
   line(c, 3, "drive(tr);");
   line(c, 2, "end");
   line(c, 0);
-  const phases = c.r.int(3, 6);
-  for (let i = 0; i < phases && small.length + bools.length; i++) {
-    const p = c.r.pick([...small, ...bools]);
+  const phases = c.r.int(2, 4);
+  // Inline constraints only on fields without a dist: Verilator 5.048 picks a dist bucket
+  // first, so `dist` plus a conflicting `with` fails at random (UNSATCONSTR).
+  const free = [...small.slice(1), ...bools.slice(1)];
+  for (let i = 0; i < phases && free.length; i++) {
+    const p = c.r.pick(free);
     const m = maxOf(p.width)!;
     const cons =
       p.width === 1
@@ -407,7 +413,7 @@ function classStyle(c: Ctx) {
             `${p.name} inside {[${m >> 3}:${m >> 1}]}`,
           ]);
     line(c, 2, `// Phase ${i + 2}: ${p.name} constrained (${cons})`);
-    line(c, 2, `for (int n = 0; n < ${c.r.pick([20, 32, 50, 64])}; n++) begin`);
+    line(c, 2, `for (int n = 0; n < ${c.r.pick([16, 20, 24])}; n++) begin`);
     line(c, 3, `if (!tr.randomize() with { ${cons}; }) $error("constrained randomize failed");`);
     line(c, 3, "drive(tr);");
     line(c, 2, "end");

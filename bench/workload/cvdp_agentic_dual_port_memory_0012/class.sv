@@ -1,7 +1,11 @@
-// Class-based constrained-random testbench with a scoreboard: dual_port_memory
-`timescale 1ns / 1ps
+// ============================================================
+// Testbench for dual_port_memory
+// Class-based constrained-random testbench with a scoreboard
+// Instance name "dut" is required by the coverage flow.
+// ============================================================
+`timescale 1ns/1ps
 
-module testbench;
+module test_dual_port_memory;
 
   // Parameters (defaults of the DUT)
   localparam DATA_WIDTH = 4;
@@ -9,7 +13,7 @@ module testbench;
   localparam ADDR_WIDTH = 5;
   localparam MEM_DEPTH = (1 << ADDR_WIDTH);
 
-  localparam int CLK_PERIOD = 20;
+  localparam int CLK_PERIOD = 10;
   localparam int NUM_RANDOM = 256;
 
   // DUT inputs
@@ -26,7 +30,9 @@ module testbench;
 
   // Device under test
   dual_port_memory #(
+    .DATA_WIDTH(DATA_WIDTH),
     .ECC_WIDTH(ECC_WIDTH),
+    .ADDR_WIDTH(ADDR_WIDTH),
     .MEM_DEPTH(MEM_DEPTH)
   ) dut (
     .clk(clk),
@@ -40,13 +46,15 @@ module testbench;
   );
 
   // Clock generation
-  initial clk = 0;
-  always #(CLK_PERIOD/2) clk = ~clk;
+  initial begin
+    clk = 1'b0;
+    forever #(CLK_PERIOD/2) clk = ~clk;
+  end
 
   int error_count = 0;
   int check_count = 0;
   bit checks_enabled = 0;
-  bit verbose = 0;
+  bit verbose = 1;
 
   // Transaction: one set of DUT input values
   class dual_port_memory_transaction;
@@ -56,13 +64,6 @@ module testbench;
     rand logic [DATA_WIDTH-1:0] data_in;
     int id;
     static int next_id = 0;
-
-    // Bias addr_a towards its corner values
-    constraint c_addr_a_dist {
-      addr_a dist { 0 := 10, [1:30] :/ 80, 31 := 10 };
-    }
-
-    constraint c_we_mostly_on { we dist { 1 := 7, 0 := 3 }; }
 
     function new();
       id = next_id++;
@@ -125,7 +126,7 @@ module testbench;
     if (verbose) t.display("DRV");
   endtask
 
-  task automatic do_reset(input int cycles = 5);
+  task automatic reset_dut(input int cycles = 5);
     begin
       we = '0;
       addr_a = '0;
@@ -159,7 +160,7 @@ module testbench;
     if (verbose && cycle_count % 64 == 0) $display("[%0t] data_out=%0h ecc_error=%0h", $time, data_out, ecc_error);
   end
 
-  localparam longint TIMEOUT_NS = 10_000_000;
+  localparam longint TIMEOUT_NS = 500_000;
   initial begin : watchdog
     #(TIMEOUT_NS);
     $fatal(1, "Simulation timed out after %0d ns", TIMEOUT_NS);
@@ -168,7 +169,7 @@ module testbench;
   initial begin
     tr = new();
     sb = new();
-    do_reset();
+    reset_dut();
     checks_enabled = 1;
 
     // Phase 1: unconstrained random
@@ -180,75 +181,57 @@ module testbench;
       drive(tr);
     end
 
-    // Phase 2: data_in constrained (data_in inside {[1:7]})
-    for (int n = 0; n < 50; n++) begin
-      if (!tr.randomize() with { data_in inside {[1:7]}; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 3: we constrained (we == 0)
-    for (int n = 0; n < 64; n++) begin
-      if (!tr.randomize() with { we == 0; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 4: data_in constrained (data_in inside {[1:7]})
-    for (int n = 0; n < 20; n++) begin
-      if (!tr.randomize() with { data_in inside {[1:7]}; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
     // Directed corners
-    we = '0;
-    addr_a = 5'h0;
+    we = 1'h0;
+    addr_a = 5'd0;
     addr_b = 5'd0;
     data_in = '0;
-    repeat (1) @(posedge clk);
+    repeat (3) @(posedge clk);
     we = '1;
     addr_a = '1;
-    addr_b = 5'h1f;
-    data_in = '1;
-    repeat (1) @(posedge clk);
+    addr_b = '1;
+    data_in = 4'hf;
+    repeat (2) @(posedge clk);
     we = 1'h1;
     addr_a = 5'h15;
     addr_b = 5'h15;
     data_in = 4'h5;
     repeat (2) @(posedge clk);
-    we = 1'b0;
+    we = 1'b1;
     addr_a = 5'h0;
     addr_b = 5'h0;
-    data_in = 4'hc;
-    repeat (3) @(posedge clk);
+    data_in = 4'h8;
+    repeat (2) @(posedge clk);
     we = 1'h1;
-    addr_a = 5'h1;
+    addr_a = 5'h10;
     addr_b = 5'h4;
     data_in = 4'h1;
-    repeat (3) @(posedge clk);
+    repeat (1) @(posedge clk);
     // Walking ones on addr_a
-    for (int n = 0; n < $bits(addr_a); n++) begin
+    for (int k = 0; k < $bits(addr_a); k++) begin
       addr_a = '0;
-      addr_a[n] = 1'b1;
+      addr_a[k] = 1'b1;
       @(posedge clk);
     end
     // Walking ones on addr_b
-    for (int k = 0; k < $bits(addr_b); k++) begin
+    for (int bit_idx = 0; bit_idx < $bits(addr_b); bit_idx++) begin
       addr_b = '0;
-      addr_b[k] = 1'b1;
+      addr_b[bit_idx] = 1'b1;
       @(posedge clk);
     end
     // Walking ones on data_in
-    for (int bit_idx = 0; bit_idx < $bits(data_in); bit_idx++) begin
+    for (int n = 0; n < $bits(data_in); n++) begin
       data_in = '0;
-      data_in[bit_idx] = 1'b1;
+      data_in[n] = 1'b1;
       @(posedge clk);
     end
     // Sweep addr_a with every other input random, a few passes
-    repeat (2) begin
+    repeat (3) begin
       for (int k = 0; k < 32; k++) begin
         addr_a = k;
         we = $urandom_range(0, 1);
-        addr_b = $random;
-        data_in = 4'($urandom);
+        addr_b = $urandom;
+        data_in = $random;
         @(posedge clk);
       end
     end

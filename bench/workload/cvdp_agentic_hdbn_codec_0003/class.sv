@@ -1,10 +1,10 @@
 // Class-based constrained-random testbench with a scoreboard: hdbn_top
-`timescale 1ns/1ps
+`timescale 1ns/1ns
 
-module tb;
+module tb_hdbn_top;
 
-  localparam int CLK_PERIOD = 4;
-  localparam int NUM_RANDOM = 500;
+  localparam int CLK_PERIOD = 8;
+  localparam int NUM_RANDOM = 400;
 
   // DUT inputs
   logic clk_in;
@@ -49,10 +49,10 @@ module tb;
   int error_count = 0;
   int check_count = 0;
   bit checks_enabled = 0;
-  bit verbose = 1;
+  bit verbose = 0;
 
   // Transaction: one set of DUT input values
-  class hdbn_top_transaction;
+  class hdbn_top_txn;
     rand logic pulse_active_state;
     rand logic [1:0] encoder_type;
     rand logic clk_enable_in;
@@ -78,7 +78,7 @@ module tb;
       $display("[%s] #%0d pulse_active_state=%0h encoder_type=%0h clk_enable_in=%0h data_in=%0h output_gate_in=%0h p_in=%0h n_in=%0h", tag, id, pulse_active_state, encoder_type, clk_enable_in, data_in, output_gate_in, p_in, n_in);
     endfunction
 
-    function hdbn_top_transaction copy();
+    function hdbn_top_txn copy();
       copy = new();
       copy.pulse_active_state = this.pulse_active_state;
       copy.encoder_type = this.encoder_type;
@@ -91,14 +91,14 @@ module tb;
   endclass
 
   // Scoreboard: keeps what was sent and what came out, reports statistics
-  class hdbn_top_scoreboard;
-    hdbn_top_transaction sent_q[$];
+  class sb_t;
+    hdbn_top_txn sent_q[$];
     logic observed_q[$];
     int unsigned num_sent;
     int unsigned num_changes;
     int unsigned num_mismatch;
 
-    function void push(hdbn_top_transaction t);
+    function void push(hdbn_top_txn t);
       sent_q.push_back(t.copy());
       num_sent++;
       if (sent_q.size() > 64) void'(sent_q.pop_front());
@@ -119,10 +119,10 @@ module tb;
     endfunction
   endclass
 
-  hdbn_top_transaction tr;
-  hdbn_top_scoreboard sb;
+  hdbn_top_txn tr;
+  sb_t sb;
 
-  task automatic drive(hdbn_top_transaction t);
+  task automatic drive(hdbn_top_txn t);
     pulse_active_state = t.pulse_active_state;
     encoder_type = t.encoder_type;
     clk_enable_in = t.clk_enable_in;
@@ -137,7 +137,7 @@ module tb;
     if (verbose) t.display("DRV");
   endtask
 
-  task automatic do_reset(input int cycles = 2);
+  task automatic apply_reset(input int cycles = 3);
     begin
       pulse_active_state = '0;
       encoder_type = '0;
@@ -182,20 +182,19 @@ module tb;
     if (verbose && cycle_count % 64 == 0) $display("[%0t] p_out=%0h n_out=%0h data_out=%0h code_error_out=%0h", $time, p_out, n_out, data_out, code_error_out);
   end
 
-  localparam longint TIMEOUT_NS = 5_000_000;
-  initial begin : watchdog
-    #(TIMEOUT_NS);
-    $fatal(1, "Simulation timed out after %0d ns", TIMEOUT_NS);
+  initial begin
+    #(2_000_000) $error("Timeout! The test did not finish");
+    $finish;
   end
 
   initial begin
     tr = new();
     sb = new();
-    do_reset();
+    apply_reset();
     checks_enabled = 1;
 
     // Phase 1: unconstrained random
-    repeat (NUM_RANDOM) begin
+    repeat (100) begin
       if (!tr.randomize()) begin
         $error("randomize() failed");
         error_count++;
@@ -203,47 +202,35 @@ module tb;
       drive(tr);
     end
 
-    // Phase 2: encoder_type constrained (encoder_type inside {0, 3})
-    for (int n = 0; n < 20; n++) begin
-      if (!tr.randomize() with { encoder_type inside {0, 3}; }) $error("constrained randomize failed");
+    // Phase 2: data_in constrained (data_in == 0)
+    for (int n = 0; n < 24; n++) begin
+      if (!tr.randomize() with { data_in == 0; }) $error("constrained randomize failed");
       drive(tr);
     end
 
     // Phase 3: clk_enable_in constrained (clk_enable_in == 0)
-    for (int n = 0; n < 20; n++) begin
+    for (int n = 0; n < 24; n++) begin
       if (!tr.randomize() with { clk_enable_in == 0; }) $error("constrained randomize failed");
       drive(tr);
     end
 
-    // Phase 4: pulse_active_state constrained (pulse_active_state == 0)
-    for (int n = 0; n < 64; n++) begin
-      if (!tr.randomize() with { pulse_active_state == 0; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 5: data_in constrained (data_in == 1)
-    for (int n = 0; n < 64; n++) begin
-      if (!tr.randomize() with { data_in == 1; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
     // Directed corners
-    pulse_active_state = 1'd0;
+    pulse_active_state = 1'h0;
     encoder_type = 2'h0;
-    clk_enable_in = 1'h0;
-    data_in = 1'd0;
+    clk_enable_in = 1'd0;
+    data_in = 1'h0;
     output_gate_in = 1'h0;
     p_in = 1'h0;
-    n_in = 1'h0;
-    repeat (1) @(posedge clk_in);
-    pulse_active_state = '1;
+    n_in = 1'd0;
+    repeat (2) @(posedge clk_in);
+    pulse_active_state = 1'h1;
     encoder_type = '1;
     clk_enable_in = 1'h1;
-    data_in = '1;
-    output_gate_in = 1'h1;
+    data_in = 1'h1;
+    output_gate_in = '1;
     p_in = '1;
     n_in = 1'h1;
-    repeat (1) @(posedge clk_in);
+    repeat (3) @(posedge clk_in);
     pulse_active_state = 1'h1;
     encoder_type = 2'h1;
     clk_enable_in = 1'h1;
@@ -251,15 +238,15 @@ module tb;
     output_gate_in = 1'h1;
     p_in = 1'h1;
     n_in = 1'h1;
-    repeat (1) @(posedge clk_in);
+    repeat (3) @(posedge clk_in);
     pulse_active_state = 1'b0;
     encoder_type = 2'h0;
-    clk_enable_in = 1'b0;
+    clk_enable_in = 1'b1;
     data_in = 1'b0;
     output_gate_in = 1'b1;
     p_in = 1'b1;
-    n_in = 1'b0;
-    repeat (2) @(posedge clk_in);
+    n_in = 1'b1;
+    repeat (1) @(posedge clk_in);
     pulse_active_state = 1'h1;
     encoder_type = 2'h1;
     clk_enable_in = 1'h1;
@@ -267,21 +254,21 @@ module tb;
     output_gate_in = 1'h1;
     p_in = 1'h1;
     n_in = 1'h1;
-    repeat (4) @(posedge clk_in);
+    repeat (1) @(posedge clk_in);
     // Walking ones on encoder_type
-    for (int k = 0; k < $bits(encoder_type); k++) begin
+    for (int n = 0; n < $bits(encoder_type); n++) begin
       encoder_type = '0;
-      encoder_type[k] = 1'b1;
+      encoder_type[n] = 1'b1;
       @(posedge clk_in);
     end
     // Sweep encoder_type with every other input random, a few passes
     repeat (2) begin
       for (int k = 0; k < 4; k++) begin
         encoder_type = k;
-        pulse_active_state = $urandom % 2;
-        clk_enable_in = $urandom % 2;
-        data_in = 1'($urandom);
-        output_gate_in = $urandom_range(0, 1);
+        pulse_active_state = 1'($urandom);
+        clk_enable_in = $urandom_range(0, 1);
+        data_in = $urandom_range(0, 1);
+        output_gate_in = $urandom % 2;
         @(posedge clk_in);
       end
     end

@@ -1,4 +1,8 @@
-// Class-based constrained-random testbench with a scoreboard: serial_line_code_converter
+/*
+ * tb_serial_line_code_converter.sv
+ * Class-based constrained-random testbench with a scoreboard for the serial_line_code_converter module.
+ * Goal: exercise every branch, toggle every port bit and reach the corner cases.
+ */
 `timescale 1ns / 1ps
 
 module tb_serial_line_code_converter;
@@ -6,8 +10,8 @@ module tb_serial_line_code_converter;
 	// Parameters (defaults of the DUT)
 	localparam CLK_DIV = 16;
 
-	localparam int CLK_PERIOD = 10;
-	localparam int NUM_RANDOM = 400;
+	localparam int CLK_PERIOD = 8;
+	localparam int NUM_RANDOM = 300;
 
 	// DUT inputs
 	logic clk;
@@ -45,13 +49,6 @@ module tb_serial_line_code_converter;
 		int id;
 		static int next_id = 0;
 
-		// Bias mode towards its corner values
-		constraint c_mode_dist {
-			mode dist { 0 := 10, [1:6] :/ 80, 7 := 10 };
-		}
-
-		constraint c_serial_in_mostly_on { serial_in dist { 1 := 7, 0 := 3 }; }
-
 		function new();
 			id = next_id++;
 		endfunction
@@ -68,7 +65,7 @@ module tb_serial_line_code_converter;
 	endclass
 
 	// Scoreboard: keeps what was sent and what came out, reports statistics
-	class serial_line_code_converter_scoreboard;
+	class sb_t;
 		serial_line_code_converter_transaction sent_q[$];
 		logic observed_q[$];
 		int unsigned num_sent;
@@ -97,7 +94,7 @@ module tb_serial_line_code_converter;
 	endclass
 
 	serial_line_code_converter_transaction tr;
-	serial_line_code_converter_scoreboard sb;
+	sb_t sb;
 
 	task automatic drive(serial_line_code_converter_transaction t);
 		serial_in = t.serial_in;
@@ -109,7 +106,7 @@ module tb_serial_line_code_converter;
 		if (verbose) t.display("DRV");
 	endtask
 
-	task automatic do_reset(input int cycles = 4);
+	task automatic apply_reset(input int cycles = 3);
 		begin
 			serial_in = '0;
 			mode = '0;
@@ -137,7 +134,7 @@ module tb_serial_line_code_converter;
 		if (verbose && cycle_count % 64 == 0) $display("[%0t] serial_out=%0h", $time, serial_out);
 	end
 
-	localparam longint TIMEOUT_NS = 500_000;
+	localparam longint TIMEOUT_NS = 2_000_000;
 	initial begin : watchdog
 		#(TIMEOUT_NS);
 		$fatal(1, "Simulation timed out after %0d ns", TIMEOUT_NS);
@@ -146,7 +143,7 @@ module tb_serial_line_code_converter;
 	initial begin
 		tr = new();
 		sb = new();
-		do_reset();
+		apply_reset();
 		checks_enabled = 1;
 
 		// Phase 1: unconstrained random
@@ -158,62 +155,26 @@ module tb_serial_line_code_converter;
 			drive(tr);
 		end
 
-		// Phase 2: mode constrained (mode < 1)
-		for (int n = 0; n < 20; n++) begin
-			if (!tr.randomize() with { mode < 1; }) $error("constrained randomize failed");
-			drive(tr);
-		end
-
-		// Phase 3: mode constrained (mode inside {[0:3]})
-		for (int n = 0; n < 64; n++) begin
-			if (!tr.randomize() with { mode inside {[0:3]}; }) $error("constrained randomize failed");
-			drive(tr);
-		end
-
-		// Phase 4: mode constrained (mode < 1)
-		for (int n = 0; n < 64; n++) begin
-			if (!tr.randomize() with { mode < 1; }) $error("constrained randomize failed");
-			drive(tr);
-		end
-
-		// Phase 5: mode constrained (mode inside {0, 7})
-		for (int n = 0; n < 50; n++) begin
-			if (!tr.randomize() with { mode inside {0, 7}; }) $error("constrained randomize failed");
-			drive(tr);
-		end
-
-		// Phase 6: serial_in constrained (serial_in == 1)
-		for (int n = 0; n < 50; n++) begin
-			if (!tr.randomize() with { serial_in == 1; }) $error("constrained randomize failed");
-			drive(tr);
-		end
-
-		// Phase 7: mode constrained (mode inside {[0:3]})
-		for (int n = 0; n < 20; n++) begin
-			if (!tr.randomize() with { mode inside {[0:3]}; }) $error("constrained randomize failed");
-			drive(tr);
-		end
-
 		// Directed corners
-		serial_in = 1'd0;
+		serial_in = '0;
 		mode = '0;
+		repeat (4) @(posedge clk);
+		serial_in = '1;
+		mode = 3'h7;
 		repeat (2) @(posedge clk);
 		serial_in = 1'h1;
-		mode = '1;
-		repeat (4) @(posedge clk);
-		serial_in = 1'h1;
 		mode = 3'h5;
-		repeat (3) @(posedge clk);
+		repeat (1) @(posedge clk);
 		serial_in = 1'b0;
-		mode = 3'h2;
-		repeat (4) @(posedge clk);
+		mode = 3'h6;
+		repeat (2) @(posedge clk);
 		serial_in = 1'h1;
 		mode = 3'h2;
-		repeat (4) @(posedge clk);
+		repeat (1) @(posedge clk);
 		// Walking ones on mode
-		for (int n = 0; n < $bits(mode); n++) begin
+		for (int bit_idx = 0; bit_idx < $bits(mode); bit_idx++) begin
 			mode = '0;
-			mode[n] = 1'b1;
+			mode[bit_idx] = 1'b1;
 			@(posedge clk);
 		end
 		// Sweep mode with every other input random, a few passes

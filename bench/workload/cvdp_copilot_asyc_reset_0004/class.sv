@@ -1,13 +1,13 @@
-/*
- * test_async_reset.sv
- * Class-based constrained-random testbench with a scoreboard for the async_reset module.
- * Goal: exercise every branch, toggle every port bit and reach the corner cases.
- */
-`timescale 1ns/1ns
+// ************************************************************
+// Testbench for async_reset
+// Class-based constrained-random testbench with a scoreboard
+// Instance name "dut" is required by the coverage flow.
+// ************************************************************
+`timescale 1ns/1ps
 
-module test_async_reset;
+module async_reset_tb;
 
-  localparam int CLK_PERIOD = 10;
+  localparam int CLK_PERIOD = 20;
   localparam int NUM_RANDOM = 400;
 
   // DUT inputs
@@ -35,10 +35,10 @@ module test_async_reset;
   int error_count = 0;
   int check_count = 0;
   bit checks_enabled = 0;
-  bit verbose = 1;
+  bit verbose = 0;
 
   // Transaction: one set of DUT input values
-  class async_reset_item;
+  class async_reset_txn;
     int id;
     static int next_id = 0;
 
@@ -50,20 +50,20 @@ module test_async_reset;
       $display("[%s] #%0d ", tag, id);
     endfunction
 
-    function async_reset_item copy();
+    function async_reset_txn copy();
       copy = new();
     endfunction
   endclass
 
   // Scoreboard: keeps what was sent and what came out, reports statistics
-  class async_reset_scoreboard;
-    async_reset_item sent_q[$];
+  class scoreboard;
+    async_reset_txn sent_q[$];
     logic observed_q[$];
     int unsigned num_sent;
     int unsigned num_changes;
     int unsigned num_mismatch;
 
-    function void push(async_reset_item t);
+    function void push(async_reset_txn t);
       sent_q.push_back(t.copy());
       num_sent++;
       if (sent_q.size() > 64) void'(sent_q.pop_front());
@@ -84,10 +84,10 @@ module test_async_reset;
     endfunction
   endclass
 
-  async_reset_item tr;
-  async_reset_scoreboard sb;
+  async_reset_txn tr;
+  scoreboard sb;
 
-  task automatic drive(async_reset_item t);
+  task automatic drive(async_reset_txn t);
     @(posedge clk);
     sb.observe(release_reset_o);
     sb.push(t);
@@ -95,7 +95,7 @@ module test_async_reset;
     if (verbose) t.display("DRV");
   endtask
 
-  task automatic do_reset(input int cycles = 5);
+  task automatic reset_dut(input int cycles = 5);
     begin
       reset = 1'b1;
       repeat (cycles) @(posedge clk);
@@ -131,7 +131,7 @@ module test_async_reset;
 
   // Watchdog: never hang the regression
   initial begin
-    #10_000_000;
+    #500_000;
     $display("ERROR: watchdog timeout at %0t", $time);
     $finish;
   end
@@ -139,7 +139,7 @@ module test_async_reset;
   initial begin
     tr = new();
     sb = new();
-    do_reset();
+    reset_dut();
     checks_enabled = 1;
 
     // Phase 1: unconstrained random
@@ -153,10 +153,10 @@ module test_async_reset;
 
     // Directed corners
     repeat (1) @(posedge clk);
-    repeat (3) @(posedge clk);
-    repeat (4) @(posedge clk);
+    repeat (1) @(posedge clk);
+    repeat (1) @(posedge clk);
     repeat (2) @(posedge clk);
-    repeat (4) @(posedge clk);
+    repeat (2) @(posedge clk);
     // Reset in the middle of traffic
     fork
       begin

@@ -1,18 +1,14 @@
-// ========================================================================
-// Testbench for secure_read_write_bus_interface
-// Class-based constrained-random testbench with a scoreboard
-// Instance name "dut" is required by the coverage flow.
-// ========================================================================
-`timescale 1ns/1ps
+// Class-based constrained-random testbench with a scoreboard: secure_read_write_bus_interface
+`timescale 1ns / 1ps
 
-module testbench;
+module tb_secure_read_write_bus_interface;
 
   // Parameters (defaults of the DUT)
   localparam p_configurable_key = 8'hAA;
   localparam p_data_width = 8;
   localparam p_addr_width = 8;
 
-  localparam int NUM_RANDOM = 200;
+  localparam int NUM_RANDOM = 500;
 
   // DUT inputs
   logic i_reset_bar;
@@ -28,8 +24,8 @@ module testbench;
 
   // Device under test
   secure_read_write_bus_interface #(
-    .p_data_width(p_data_width),
-    .p_addr_width(p_addr_width)
+    .p_configurable_key(p_configurable_key),
+    .p_data_width(p_data_width)
   ) dut (
     .i_addr(i_addr),
     .i_data_in(i_data_in),
@@ -47,7 +43,7 @@ module testbench;
   bit verbose = 0;
 
   // Transaction: one set of DUT input values
-  class secure_read_write_bus_interface_txn;
+  class transaction;
     rand logic [p_addr_width-1:0] i_addr;
     rand logic [p_data_width-1:0] i_data_in;
     rand logic [7:0] i_key_in;
@@ -71,7 +67,7 @@ module testbench;
       $display("[%s] #%0d i_addr=%0h i_data_in=%0h i_key_in=%0h i_read_write_enable=%0h i_capture_pulse=%0h", tag, id, i_addr, i_data_in, i_key_in, i_read_write_enable, i_capture_pulse);
     endfunction
 
-    function secure_read_write_bus_interface_txn copy();
+    function transaction copy();
       copy = new();
       copy.i_addr = this.i_addr;
       copy.i_data_in = this.i_data_in;
@@ -82,14 +78,14 @@ module testbench;
   endclass
 
   // Scoreboard: keeps what was sent and what came out, reports statistics
-  class sb_t;
-    secure_read_write_bus_interface_txn sent_q[$];
+  class scoreboard;
+    transaction sent_q[$];
     logic [p_data_width-1:0] observed_q[$];
     int unsigned num_sent;
     int unsigned num_changes;
     int unsigned num_mismatch;
 
-    function void push(secure_read_write_bus_interface_txn t);
+    function void push(transaction t);
       sent_q.push_back(t.copy());
       num_sent++;
       if (sent_q.size() > 64) void'(sent_q.pop_front());
@@ -110,10 +106,10 @@ module testbench;
     endfunction
   endclass
 
-  secure_read_write_bus_interface_txn tr;
-  sb_t sb;
+  transaction tr;
+  scoreboard sb;
 
-  task automatic drive(secure_read_write_bus_interface_txn t);
+  task automatic drive(transaction t);
     i_addr = t.i_addr;
     i_data_in = t.i_data_in;
     i_key_in = t.i_key_in;
@@ -126,7 +122,7 @@ module testbench;
     if (verbose) t.display("DRV");
   endtask
 
-  task automatic reset_dut(input int cycles = 10);
+  task automatic do_reset(input int cycles = 10);
     begin
       i_addr = '0;
       i_data_in = '0;
@@ -156,7 +152,7 @@ module testbench;
 
   // Watchdog: never hang the regression
   initial begin
-    #10_000_000;
+    #1_000_000;
     $display("ERROR: watchdog timeout at %0t", $time);
     $finish;
   end
@@ -164,11 +160,11 @@ module testbench;
   initial begin
     tr = new();
     sb = new();
-    reset_dut();
+    do_reset();
     checks_enabled = 1;
 
     // Phase 1: unconstrained random
-    repeat (NUM_RANDOM) begin
+    repeat (NUM_RANDOM / 4) begin
       if (!tr.randomize()) begin
         $error("randomize() failed");
         error_count++;
@@ -176,98 +172,74 @@ module testbench;
       drive(tr);
     end
 
-    // Phase 2: i_key_in constrained (i_key_in inside {0, 255})
-    for (int n = 0; n < 32; n++) begin
-      if (!tr.randomize() with { i_key_in inside {0, 255}; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 3: i_read_write_enable constrained (i_read_write_enable == 1)
+    // Phase 2: i_data_in constrained (i_data_in > 127)
     for (int n = 0; n < 20; n++) begin
-      if (!tr.randomize() with { i_read_write_enable == 1; }) $error("constrained randomize failed");
+      if (!tr.randomize() with { i_data_in > 127; }) $error("constrained randomize failed");
       drive(tr);
     end
 
-    // Phase 4: i_read_write_enable constrained (i_read_write_enable == 0)
-    for (int n = 0; n < 50; n++) begin
-      if (!tr.randomize() with { i_read_write_enable == 0; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 5: i_addr constrained (i_addr < 63)
-    for (int n = 0; n < 64; n++) begin
-      if (!tr.randomize() with { i_addr < 63; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 6: i_capture_pulse constrained (i_capture_pulse == 0)
-    for (int n = 0; n < 50; n++) begin
-      if (!tr.randomize() with { i_capture_pulse == 0; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 7: i_addr constrained (i_addr inside {[31:127]})
+    // Phase 3: i_key_in constrained (i_key_in inside {[31:127]})
     for (int n = 0; n < 20; n++) begin
-      if (!tr.randomize() with { i_addr inside {[31:127]}; }) $error("constrained randomize failed");
+      if (!tr.randomize() with { i_key_in inside {[31:127]}; }) $error("constrained randomize failed");
       drive(tr);
     end
 
     // Directed corners
-    i_addr = 8'd0;
+    i_addr = '0;
     i_data_in = '0;
-    i_key_in = '0;
+    i_key_in = 8'h0;
     i_read_write_enable = 1'd0;
-    i_capture_pulse = 1'h0;
-    repeat (1) #10;
-    i_addr = '1;
-    i_data_in = 8'hff;
-    i_key_in = '1;
-    i_read_write_enable = '1;
-    i_capture_pulse = 1'h1;
+    i_capture_pulse = '0;
     repeat (3) #10;
+    i_addr = 8'hff;
+    i_data_in = 8'hff;
+    i_key_in = 8'hff;
+    i_read_write_enable = '1;
+    i_capture_pulse = '1;
+    repeat (1) #10;
     i_addr = 8'h55;
     i_data_in = 8'h55;
     i_key_in = 8'h55;
     i_read_write_enable = 1'h1;
     i_capture_pulse = 1'h1;
-    repeat (1) #10;
-    i_addr = 8'ha8;
-    i_data_in = 8'h15;
-    i_key_in = 8'h2e;
-    i_read_write_enable = 1'b0;
-    i_capture_pulse = 1'b1;
     repeat (3) #10;
-    i_addr = 8'h1;
-    i_data_in = 8'h2;
-    i_key_in = 8'h4;
+    i_addr = 8'h57;
+    i_data_in = 8'h46;
+    i_key_in = 8'h77;
+    i_read_write_enable = 1'b1;
+    i_capture_pulse = 1'b0;
+    repeat (4) #10;
+    i_addr = 8'h4;
+    i_data_in = 8'h4;
+    i_key_in = 8'h10;
     i_read_write_enable = 1'h1;
     i_capture_pulse = 1'h1;
     repeat (4) #10;
     // Walking ones on i_addr
-    for (int bit_idx = 0; bit_idx < $bits(i_addr); bit_idx++) begin
+    for (int n = 0; n < $bits(i_addr); n++) begin
       i_addr = '0;
-      i_addr[bit_idx] = 1'b1;
+      i_addr[n] = 1'b1;
       #10;
     end
     // Walking ones on i_data_in
-    for (int bit_idx = 0; bit_idx < $bits(i_data_in); bit_idx++) begin
+    for (int i = 0; i < $bits(i_data_in); i++) begin
       i_data_in = '0;
-      i_data_in[bit_idx] = 1'b1;
+      i_data_in[i] = 1'b1;
       #10;
     end
     // Walking ones on i_key_in
-    for (int bit_idx = 0; bit_idx < $bits(i_key_in); bit_idx++) begin
+    for (int i = 0; i < $bits(i_key_in); i++) begin
       i_key_in = '0;
-      i_key_in[bit_idx] = 1'b1;
+      i_key_in[i] = 1'b1;
       #10;
     end
     // Sweep i_addr with every other input random, a few passes
-    repeat (4) begin
+    repeat (3) begin
       for (int k = 0; k < 64; k++) begin
         i_addr = k;
-        i_data_in = $urandom_range(0, 255);
+        i_data_in = $random;
         i_key_in = 8'($urandom);
-        i_read_write_enable = $urandom_range(0, 1);
+        i_read_write_enable = $urandom % 2;
         i_capture_pulse = 1'($urandom);
         #10;
       end

@@ -1,14 +1,14 @@
-// ------------------------------------------------------------------------
+// ******************************************************************************
 // Testbench for sobel_filter
 // Class-based constrained-random testbench with a scoreboard
 // Instance name "dut" is required by the coverage flow.
-// ------------------------------------------------------------------------
+// ******************************************************************************
 `timescale 1ns/1ns
 
 module sobel_filter_tb;
 
   localparam int CLK_PERIOD = 10;
-  localparam int NUM_RANDOM = 200;
+  localparam int NUM_RANDOM = 256;
 
   // DUT inputs
   logic clk;
@@ -42,7 +42,7 @@ module sobel_filter_tb;
   bit verbose = 0;
 
   // Transaction: one set of DUT input values
-  class sobel_filter_txn;
+  class sobel_filter_item;
     rand logic [7:0] pixel_in;
     rand logic valid_in;
     int id;
@@ -63,7 +63,7 @@ module sobel_filter_tb;
       $display("[%s] #%0d pixel_in=%0h valid_in=%0h", tag, id, pixel_in, valid_in);
     endfunction
 
-    function sobel_filter_txn copy();
+    function sobel_filter_item copy();
       copy = new();
       copy.pixel_in = this.pixel_in;
       copy.valid_in = this.valid_in;
@@ -72,13 +72,13 @@ module sobel_filter_tb;
 
   // Scoreboard: keeps what was sent and what came out, reports statistics
   class scoreboard;
-    sobel_filter_txn sent_q[$];
+    sobel_filter_item sent_q[$];
     logic [7:0] observed_q[$];
     int unsigned num_sent;
     int unsigned num_changes;
     int unsigned num_mismatch;
 
-    function void push(sobel_filter_txn t);
+    function void push(sobel_filter_item t);
       sent_q.push_back(t.copy());
       num_sent++;
       if (sent_q.size() > 64) void'(sent_q.pop_front());
@@ -99,10 +99,10 @@ module sobel_filter_tb;
     endfunction
   endclass
 
-  sobel_filter_txn tr;
+  sobel_filter_item tr;
   scoreboard sb;
 
-  task automatic drive(sobel_filter_txn t);
+  task automatic drive(sobel_filter_item t);
     pixel_in = t.pixel_in;
     valid_in = t.valid_in;
     @(posedge clk);
@@ -112,7 +112,7 @@ module sobel_filter_tb;
     if (verbose) t.display("DRV");
   endtask
 
-  task automatic apply_reset(input int cycles = 5);
+  task automatic reset_dut(input int cycles = 5);
     begin
       pixel_in = '0;
       valid_in = '0;
@@ -144,20 +144,19 @@ module sobel_filter_tb;
     if (verbose && cycle_count % 64 == 0) $display("[%0t] edge_out=%0h valid_out=%0h", $time, edge_out, valid_out);
   end
 
-  localparam longint TIMEOUT_NS = 10_000_000;
-  initial begin : watchdog
-    #(TIMEOUT_NS);
-    $fatal(1, "Simulation timed out after %0d ns", TIMEOUT_NS);
+  initial begin
+    #(1_000_000) $error("Timeout! The test did not finish");
+    $finish;
   end
 
   initial begin
     tr = new();
     sb = new();
-    apply_reset();
+    reset_dut();
     checks_enabled = 1;
 
     // Phase 1: unconstrained random
-    repeat (NUM_RANDOM) begin
+    repeat (100) begin
       if (!tr.randomize()) begin
         $error("randomize() failed");
         error_count++;
@@ -165,69 +164,33 @@ module sobel_filter_tb;
       drive(tr);
     end
 
-    // Phase 2: pixel_in constrained (pixel_in inside {0, 255})
-    for (int n = 0; n < 50; n++) begin
-      if (!tr.randomize() with { pixel_in inside {0, 255}; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 3: valid_in constrained (valid_in == 0)
-    for (int n = 0; n < 50; n++) begin
-      if (!tr.randomize() with { valid_in == 0; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 4: valid_in constrained (valid_in == 0)
-    for (int n = 0; n < 20; n++) begin
-      if (!tr.randomize() with { valid_in == 0; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 5: valid_in constrained (valid_in == 1)
-    for (int n = 0; n < 64; n++) begin
-      if (!tr.randomize() with { valid_in == 1; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 6: pixel_in constrained (pixel_in > 127)
-    for (int n = 0; n < 20; n++) begin
-      if (!tr.randomize() with { pixel_in > 127; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 7: pixel_in constrained (pixel_in > 127)
-    for (int n = 0; n < 32; n++) begin
-      if (!tr.randomize() with { pixel_in > 127; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
     // Directed corners
     pixel_in = '0;
-    valid_in = 1'h0;
+    valid_in = '0;
     repeat (1) @(posedge clk);
     pixel_in = 8'hff;
-    valid_in = '1;
-    repeat (1) @(posedge clk);
+    valid_in = 1'h1;
+    repeat (3) @(posedge clk);
     pixel_in = 8'h55;
     valid_in = 1'h1;
-    repeat (1) @(posedge clk);
-    pixel_in = 8'hd9;
+    repeat (4) @(posedge clk);
+    pixel_in = 8'h62;
     valid_in = 1'b0;
-    repeat (1) @(posedge clk);
-    pixel_in = 8'h1;
+    repeat (3) @(posedge clk);
+    pixel_in = 8'h8;
     valid_in = 1'h1;
-    repeat (2) @(posedge clk);
+    repeat (1) @(posedge clk);
     // Walking ones on pixel_in
-    for (int bit_idx = 0; bit_idx < $bits(pixel_in); bit_idx++) begin
+    for (int k = 0; k < $bits(pixel_in); k++) begin
       pixel_in = '0;
-      pixel_in[bit_idx] = 1'b1;
+      pixel_in[k] = 1'b1;
       @(posedge clk);
     end
     // Sweep pixel_in with every other input random, a few passes
     repeat (3) begin
       for (int k = 0; k < 64; k++) begin
         pixel_in = k;
-        valid_in = $urandom_range(0, 1);
+        valid_in = $urandom % 2;
         @(posedge clk);
       end
     end

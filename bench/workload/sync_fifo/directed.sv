@@ -1,7 +1,7 @@
 // Directed testbench: numbered tests with explicit stimulus and checks: sync_fifo
-`timescale 1ns / 1ps
+`timescale 1ns/1ns
 
-module tb_sync_fifo_top;
+module sync_fifo_tb;
 
     // Parameters (defaults of the DUT)
     localparam DEPTH = 8;
@@ -9,7 +9,7 @@ module tb_sync_fifo_top;
     localparam AF_LEVEL = DEPTH - 2;
     localparam AE_LEVEL = 2;
 
-    localparam int CLK_PERIOD = 4;
+    localparam int CLK_PERIOD = 10;
     localparam int NUM_RANDOM = 400;
 
     // DUT inputs
@@ -32,8 +32,7 @@ module tb_sync_fifo_top;
 
     // Device under test
     sync_fifo #(
-        .AF_LEVEL(AF_LEVEL),
-        .AE_LEVEL(AE_LEVEL)
+        .WIDTH(WIDTH)
     ) dut (
         .clk(clk),
         .rst_n(rst_n),
@@ -52,19 +51,17 @@ module tb_sync_fifo_top;
     );
 
     // Clock generation
-    initial begin
-        clk = 1'b0;
-        forever #(CLK_PERIOD/2) clk = ~clk;
-    end
+    initial clk = 0;
+    always #(CLK_PERIOD/2) clk = ~clk;
 
-    integer passed = 0;
+    integer pass_count = 0;
     integer errors = 0;
     integer test_num = 0;
     bit checks_enabled = 0;
     bit verbose = 0;
 
     // Drive one input vector and wait one cycle
-    task automatic drive_inputs(
+    task automatic set_inputs(
         input logic wr_en_v,
         input logic [WIDTH-1:0] wr_data_v,
         input logic rd_en_v
@@ -81,7 +78,7 @@ module tb_sync_fifo_top;
     // Record one check: a condition that must hold
     task automatic check(input bit ok, input string what);
         if (ok) begin
-            passed = passed + 1;
+            pass_count = pass_count + 1;
             if (verbose) $display("PASS: %s", what);
         end else begin
             errors = errors + 1;
@@ -100,7 +97,7 @@ module tb_sync_fifo_top;
 
     task automatic random_vectors(input int n);
         for (int i = 0; i < n; i++) begin
-            drive_inputs($urandom_range(0, 1), $urandom, 1'($urandom));
+            set_inputs($urandom_range(0, 1), 8'($urandom), 1'($urandom));
             if (i % 50 == 0) check_outputs_known($sformatf("random %0d", i));
         end
     endtask
@@ -156,7 +153,7 @@ module tb_sync_fifo_top;
     end
 
     initial begin
-        #(5_000_000) $error("Timeout! The test did not finish");
+        #(500_000) $error("Timeout! The test did not finish");
         $finish;
     end
 
@@ -168,428 +165,379 @@ module tb_sync_fifo_top;
 
         // ---------------- Test 1: alternating pattern ----------------
         test_num = test_num + 1;
-        drive_inputs(1'h0, 8'hec, 1'h1);
-        drive_inputs(1'b1, 8'he4, 1'h1);
-        drive_inputs(1'h1, 8'h1b, '1);
-        drive_inputs(1'h1, 8'h8, 1'h1);
-        drive_inputs(1'h1, 8'hff, 1'd0);
-        drive_inputs(1'h1, 8'd1, 1'b0);
-        drive_inputs(1'd0, 8'd0, 1'b0);
-        drive_inputs(1'h1, 8'h0, 1'b1);
-        drive_inputs('1, 8'hff, '1);
-        drive_inputs('1, 8'd0, '0);
+        set_inputs(1'b1, 8'hff, '1);
+        set_inputs(1'b1, 8'h0, '1);
+        set_inputs(1'h1, 8'h80, 1'b0);
+        set_inputs(1'h1, '0, 1'd0);
+        set_inputs(1'b1, 8'h95, 1'h1);
+        set_inputs(1'b1, 8'h55, '0);
         check_outputs_known("test 1");
 
-        // ---------------- Test 2: toggle control inputs ----------------
+        // ---------------- Test 2: boundary values ----------------
         test_num = test_num + 1;
-        $display("Test %0d: toggle control inputs", test_num);
-        drive_inputs(1'h1, 8'h0, 1'h1);
-        drive_inputs('0, 8'h55, 1'h1);
-        drive_inputs(1'b0, 8'h81, 1'h1);
-        drive_inputs(1'b1, 8'd1, 1'h1);
-        drive_inputs(1'b1, 8'h8, 1'b0);
-        drive_inputs('1, '1, 1'b1);
-        drive_inputs('1, 8'h55, 1'h1);
-        drive_inputs('0, 8'h80, 1'h1);
-        drive_inputs(1'b1, 8'h64, 1'b0);
-        drive_inputs(1'h1, 8'hbf, 1'h1);
-        drive_inputs(1'b1, '1, 1'b1);
-        repeat (3) begin
-            for (int k = 0; k < 6; k++) drive_inputs($urandom % 2, $urandom_range(0, 255), 1'($urandom));
-        end
+        set_inputs(1'h0, 8'h2d, 1'h0);
+        set_inputs(1'b1, 8'd0, '0);
+        set_inputs(1'b1, 8'd1, 1'b1);
+        set_inputs(1'b1, '0, 1'd0);
+        set_inputs(1'b0, 8'hd1, 1'b1);
+        set_inputs('0, 8'h55, 1'h1);
+        set_inputs(1'b1, 8'hd4, 1'h1);
         check_outputs_known("test 2");
 
-        // ---------------- Test 3: random values ----------------
+        // ---------------- Test 3: all zeros ----------------
         test_num = test_num + 1;
-        drive_inputs(1'b1, 8'h55, 1'h1);
-        drive_inputs(1'h1, 8'hdb, 1'h1);
-        drive_inputs(1'h1, 8'h55, 1'b1);
-        drive_inputs(1'h1, 8'h55, 1'b1);
-        drive_inputs(1'b1, 8'h8d, 1'h1);
-        drive_inputs(1'b0, 8'd1, '1);
-        drive_inputs(1'h1, 8'h55, 1'h1);
-        drive_inputs(1'h1, 8'h10, 1'h1);
-        drive_inputs(1'h1, 8'h55, 1'b0);
-        drive_inputs(1'h1, 8'd0, 1'b1);
-        drive_inputs(1'h0, 8'hef, 1'h1);
-        drive_inputs(1'h1, 8'hff, 1'h1);
+        $display("Test %0d: all zeros", test_num);
+        set_inputs(1'b1, 8'h37, 1'b1);
+        set_inputs(1'b1, 8'hff, 1'b1);
+        set_inputs(1'b0, '1, 1'b0);
+        set_inputs(1'h1, 8'd1, 1'b1);
         check_outputs_known("test 3");
 
-        // ---------------- Test 4: maximum on first operand ----------------
+        // ---------------- Test 4: alternating pattern ----------------
         test_num = test_num + 1;
-        drive_inputs(1'b1, 8'h3a, 1'b1);
-        drive_inputs(1'h1, 8'd0, '1);
-        drive_inputs(1'b0, '0, 1'b1);
-        drive_inputs(1'b1, 8'd1, 1'b0);
-        drive_inputs(1'b0, 8'hd0, '1);
-        drive_inputs(1'b1, 8'h43, 1'h1);
-        drive_inputs(1'b1, 8'd1, 1'b0);
-        drive_inputs(1'h1, 8'h55, '0);
-        drive_inputs('1, 8'h44, 1'h1);
+        set_inputs(1'h1, 8'd0, 1'd0);
+        set_inputs('0, 8'h55, 1'b1);
+        set_inputs(1'b0, 8'h80, 1'b0);
+        set_inputs(1'b0, 8'h4, 1'b1);
+        set_inputs(1'b1, 8'h0, 1'd0);
+        set_inputs('0, 8'd1, 1'b1);
+        set_inputs(1'b0, 8'h55, 1'h1);
+        set_inputs(1'h1, 8'ha3, 1'b1);
+        set_inputs(1'b0, 8'h55, 1'h0);
+        set_inputs(1'b0, 8'h42, 1'b1);
+        set_inputs(1'b1, '1, 1'b1);
+        set_inputs(1'h1, 8'ha0, 1'h1);
+        repeat (3) begin
+            for (int k = 0; k < 7; k++) set_inputs($urandom_range(0, 1), k, 1'($urandom));
+        end
         check_outputs_known("test 4");
 
         // ---------------- Test 5: back-to-back changes ----------------
         test_num = test_num + 1;
-        drive_inputs(1'h1, 8'h55, 1'b0);
-        drive_inputs(1'h1, 8'h2, 1'd0);
-        drive_inputs(1'h1, 8'd1, 1'b0);
-        drive_inputs(1'h0, 8'h40, 1'h1);
-        drive_inputs(1'd0, 8'hff, 1'h1);
-        drive_inputs(1'h1, '0, 1'h1);
-        drive_inputs(1'b1, 8'h77, 1'h1);
-        drive_inputs(1'b1, 8'h55, '1);
-        drive_inputs('0, 8'd1, 1'h1);
-        drive_inputs(1'h1, 8'h55, 1'b1);
-        drive_inputs(1'b0, 8'hff, 1'h1);
+        $display("Test %0d: back-to-back changes", test_num);
+        set_inputs(1'b1, 8'd0, '1);
+        set_inputs('0, 8'h55, 1'h1);
+        set_inputs(1'b0, 8'h5b, 1'h1);
+        set_inputs(1'b1, 8'h55, 1'b1);
+        set_inputs(1'h0, 8'h10, 1'b1);
         repeat (5) begin
-            for (int k = 0; k < 3; k++) drive_inputs(1'($urandom), k, $urandom_range(0, 1));
+            for (int k = 0; k < 8; k++) set_inputs(1'($urandom), k, $urandom_range(0, 1));
         end
         check_outputs_known("test 5");
 
-        // ---------------- Test 6: random values ----------------
+        // ---------------- Test 6: all zeros ----------------
         test_num = test_num + 1;
-        drive_inputs(1'h1, 8'h2, 1'b0);
-        drive_inputs(1'b1, 8'h86, 1'h1);
-        drive_inputs(1'b1, 8'h55, '1);
-        drive_inputs(1'b1, 8'h4, 1'h1);
-        drive_inputs('0, 8'hff, 1'h1);
-        drive_inputs(1'h1, 8'h2f, 1'h1);
-        drive_inputs(1'h1, 8'h35, 1'b1);
-        drive_inputs(1'b1, '1, 1'h0);
-        drive_inputs(1'b1, '1, 1'h1);
-        drive_inputs(1'b1, 8'h2, 1'h1);
-        drive_inputs(1'h1, 8'd1, 1'h1);
+        $display("Test %0d: all zeros", test_num);
+        set_inputs(1'h1, 8'd1, 1'h1);
+        set_inputs('0, 8'h80, 1'h0);
+        set_inputs(1'b1, 8'h80, 1'b1);
+        set_inputs(1'b0, 8'h9b, 1'h0);
+        set_inputs(1'h1, 8'h55, 1'h1);
+        set_inputs(1'h1, 8'h55, '0);
+        set_inputs(1'd0, 8'h79, 1'h1);
+        set_inputs('0, 8'h2, '0);
+        set_inputs(1'h1, 8'h55, 1'h1);
+        set_inputs('1, 8'h8, 1'h0);
+        set_inputs('1, 8'h55, 1'h0);
+        set_inputs(1'b0, 8'h4d, 1'h1);
         repeat (6) begin
-            for (int k = 0; k < 4; k++) drive_inputs($urandom_range(0, 1), 8'($urandom), $urandom % 2);
+            for (int k = 0; k < 8; k++) set_inputs(1'($urandom), 8'($urandom), $urandom_range(0, 1));
         end
         check_outputs_known("test 6");
 
         // ---------------- Test 7: all zeros ----------------
         test_num = test_num + 1;
-        drive_inputs(1'b1, 8'h4a, 1'h0);
-        drive_inputs(1'h1, 8'h91, 1'h1);
-        drive_inputs('1, 8'h8, 1'd0);
-        drive_inputs(1'h1, 8'h80, 1'd0);
-        drive_inputs(1'h1, 8'd1, 1'b0);
-        drive_inputs(1'd0, 8'hc1, 1'h1);
-        drive_inputs(1'd0, 8'd1, '1);
-        drive_inputs(1'h1, 8'd1, 1'h1);
-        drive_inputs(1'h1, 8'h78, 1'h1);
-        drive_inputs(1'b0, 8'hff, 1'b1);
-        drive_inputs(1'b0, 8'd0, '1);
-        drive_inputs(1'b0, 8'h4, '1);
+        set_inputs(1'b0, '0, 1'h1);
+        set_inputs(1'b1, 8'h0, '1);
+        set_inputs('1, 8'h55, 1'h1);
+        set_inputs(1'b0, 8'h6a, 1'h1);
+        set_inputs(1'b1, 8'h9, 1'b1);
+        set_inputs('1, '1, 1'h0);
+        set_inputs(1'b1, '1, 1'b0);
+        repeat (5) begin
+            for (int k = 0; k < 7; k++) set_inputs($urandom_range(0, 1), $random, $urandom % 2);
+        end
         check_outputs_known("test 7");
 
-        // ---------------- Test 8: toggle control inputs ----------------
+        // ---------------- Test 8: all zeros ----------------
         test_num = test_num + 1;
-        $display("Test %0d: toggle control inputs", test_num);
-        drive_inputs(1'b1, 8'h2, 1'b1);
-        drive_inputs(1'b0, 8'hc, 1'h0);
-        drive_inputs(1'h1, 8'h55, 1'b1);
-        drive_inputs('1, 8'h2, 1'b1);
-        repeat (2) begin
-            for (int k = 0; k < 5; k++) drive_inputs($urandom_range(0, 1), $urandom, 1'($urandom));
-        end
+        set_inputs(1'b0, '0, 1'b0);
+        set_inputs(1'b1, 8'hb7, 1'h1);
+        set_inputs(1'h1, 8'ha, 1'h0);
+        set_inputs('0, 8'd1, 1'b1);
+        set_inputs(1'h1, 8'h5c, 1'b1);
+        set_inputs(1'b1, 8'hb8, 1'h1);
+        set_inputs(1'b1, 8'h82, '1);
+        set_inputs(1'b1, 8'hff, 1'b1);
+        set_inputs(1'h1, 8'h2, '0);
         check_outputs_known("test 8");
 
         // ---------------- Test 9: alternating pattern ----------------
         test_num = test_num + 1;
-        $display("Test %0d: alternating pattern", test_num);
-        drive_inputs(1'h1, 8'h0, 1'b0);
-        drive_inputs(1'b1, 8'd1, 1'h1);
-        drive_inputs(1'd0, '1, '1);
-        drive_inputs(1'b1, 8'd1, 1'b1);
-        drive_inputs(1'b1, 8'h2, 1'b1);
-        drive_inputs(1'b1, 8'h43, 1'b0);
-        drive_inputs(1'b0, 8'd1, 1'b1);
-        drive_inputs(1'h0, 8'h2, 1'd0);
+        set_inputs(1'b1, 8'h39, '0);
+        set_inputs('1, 8'hf2, 1'h0);
+        set_inputs(1'h1, 8'h0, 1'b1);
+        set_inputs(1'd0, 8'h55, 1'h1);
+        set_inputs(1'b1, 8'h55, '1);
+        set_inputs('0, '1, 1'h1);
+        set_inputs(1'b1, 8'hbf, 1'h1);
+        set_inputs(1'b0, 8'h7d, 1'b1);
+        set_inputs(1'b1, 8'h10, 1'b1);
+        set_inputs(1'b0, 8'hda, 1'b1);
         check_outputs_known("test 9");
 
-        // ---------------- Test 10: hold inputs stable ----------------
+        // ---------------- Test 10: toggle control inputs ----------------
         test_num = test_num + 1;
-        drive_inputs(1'd0, '1, 1'd0);
-        drive_inputs(1'h0, 8'h20, 1'b0);
-        drive_inputs(1'b1, 8'd1, 1'b1);
-        drive_inputs(1'b0, 8'h0, 1'b1);
+        set_inputs(1'b1, '1, 1'h1);
+        set_inputs(1'h1, 8'h12, 1'h0);
+        set_inputs('0, 8'h8, 1'b1);
+        set_inputs(1'h1, 8'hc2, 1'h1);
+        set_inputs(1'h1, '1, 1'b1);
+        repeat (3) begin
+            for (int k = 0; k < 4; k++) set_inputs($urandom % 2, $random, 1'($urandom));
+        end
         check_outputs_known("test 10");
 
         // ---------------- Test 11: maximum on first operand ----------------
         test_num = test_num + 1;
-        drive_inputs(1'b0, 8'hf7, 1'h1);
-        drive_inputs('1, 8'h0, 1'b1);
-        drive_inputs(1'h1, 8'hff, 1'b1);
-        drive_inputs(1'b1, 8'h1, 1'b1);
-        drive_inputs(1'h1, 8'h55, 1'h1);
-        repeat (3) begin
-            for (int k = 0; k < 4; k++) drive_inputs($urandom % 2, $urandom, $urandom_range(0, 1));
+        set_inputs(1'b1, 8'h0, 1'b0);
+        set_inputs(1'h1, 8'h92, 1'h1);
+        set_inputs(1'b1, 8'hf, 1'b1);
+        set_inputs(1'h1, 8'hec, '0);
+        set_inputs(1'b1, 8'h98, 1'b1);
+        set_inputs(1'b1, 8'h55, 1'b0);
+        set_inputs(1'h1, '0, 1'h1);
+        set_inputs(1'b1, 8'hf8, 1'b0);
+        set_inputs(1'h1, 8'hd0, 1'b1);
+        set_inputs(1'h1, '0, 1'h1);
+        repeat (2) begin
+            for (int k = 0; k < 7; k++) set_inputs($urandom % 2, k, 1'($urandom));
         end
         check_outputs_known("test 11");
 
-        // ---------------- Test 12: alternating pattern ----------------
+        // ---------------- Test 12: hold inputs stable ----------------
         test_num = test_num + 1;
-        $display("Test %0d: alternating pattern", test_num);
-        drive_inputs(1'h1, 8'h97, 1'd0);
-        drive_inputs(1'h1, 8'h74, '0);
-        drive_inputs(1'h1, 8'd1, 1'h1);
-        drive_inputs(1'h1, 8'd0, 1'h1);
-        drive_inputs(1'b1, 8'h69, 1'b0);
-        drive_inputs('1, '1, 1'b1);
-        drive_inputs(1'h1, 8'd0, 1'h0);
+        set_inputs(1'b0, 8'd1, 1'b1);
+        set_inputs(1'h1, 8'he6, '0);
+        set_inputs(1'b0, 8'h1e, 1'h1);
+        set_inputs(1'h0, 8'hd1, 1'b1);
+        set_inputs(1'b1, 8'h94, 1'b0);
         check_outputs_known("test 12");
 
-        // ---------------- Test 13: hold inputs stable ----------------
+        // ---------------- Test 13: back-to-back changes ----------------
         test_num = test_num + 1;
-        drive_inputs(1'h1, 8'h80, 1'b1);
-        drive_inputs(1'b0, 8'hd2, 1'b1);
-        drive_inputs(1'h1, 8'h4f, 1'h1);
-        drive_inputs(1'b0, 8'h5c, 1'b1);
-        drive_inputs(1'b0, 8'h8, 1'b1);
+        $display("Test %0d: back-to-back changes", test_num);
+        set_inputs(1'h0, 8'd1, 1'h1);
+        set_inputs(1'b0, 8'd0, 1'b1);
+        set_inputs(1'h1, 8'h55, 1'b1);
+        set_inputs(1'b1, 8'h55, 1'b1);
+        set_inputs(1'b1, '0, 1'b1);
+        set_inputs(1'b1, 8'h55, 1'b1);
+        set_inputs(1'h1, 8'h40, 1'b1);
+        set_inputs(1'b1, 8'h7d, '1);
+        set_inputs(1'b1, 8'd1, 1'b1);
+        set_inputs(1'h0, 8'h30, 1'h1);
+        repeat (2) begin
+            for (int k = 0; k < 2; k++) set_inputs(1'($urandom), 8'($urandom), 1'($urandom));
+        end
         check_outputs_known("test 13");
 
-        // ---------------- Test 14: alternating pattern ----------------
+        // ---------------- Test 14: all zeros ----------------
         test_num = test_num + 1;
-        drive_inputs(1'b1, 8'h55, 1'h1);
-        drive_inputs(1'b0, 8'h20, 1'b1);
-        drive_inputs('0, 8'd1, 1'b0);
-        drive_inputs(1'h1, 8'h80, 1'd0);
-        drive_inputs(1'h1, 8'h0, 1'h1);
-        drive_inputs(1'b1, 8'h55, 1'h1);
-        drive_inputs(1'b0, 8'h16, 1'b1);
-        drive_inputs(1'h1, 8'h55, '0);
-        drive_inputs('1, 8'h1, '1);
-        drive_inputs(1'b0, 8'h4, 1'b0);
+        set_inputs(1'd0, 8'hf6, 1'h1);
+        set_inputs(1'b1, 8'h10, 1'b0);
+        set_inputs(1'b1, 8'd1, 1'h1);
+        set_inputs(1'h1, 8'hc0, 1'h1);
+        set_inputs(1'b0, 8'h55, 1'h1);
         check_outputs_known("test 14");
 
-        // ---------------- Test 15: boundary values ----------------
+        // ---------------- Test 15: all zeros ----------------
         test_num = test_num + 1;
-        drive_inputs(1'h1, 8'h2, '1);
-        drive_inputs(1'b0, 8'd1, 1'b1);
-        drive_inputs(1'h1, 8'hff, 1'b1);
-        drive_inputs('1, 8'h55, 1'h1);
-        drive_inputs(1'h1, 8'h47, '0);
-        drive_inputs(1'h1, '0, 1'h1);
-        drive_inputs(1'b0, 8'd1, 1'h1);
-        drive_inputs(1'h1, 8'hfc, 1'h1);
-        drive_inputs(1'h1, '1, 1'd0);
-        drive_inputs(1'b1, 8'hce, '1);
-        drive_inputs(1'b1, 8'h80, 1'b1);
+        set_inputs(1'b0, 8'd1, '1);
+        set_inputs(1'h1, 8'h55, 1'b1);
+        set_inputs(1'd0, 8'd1, 1'b1);
+        set_inputs('1, 8'h91, 1'b0);
+        set_inputs(1'h1, 8'h40, 1'h1);
+        set_inputs(1'b1, 8'h53, 1'b0);
+        set_inputs(1'b0, 8'h63, 1'h1);
+        set_inputs(1'h1, 8'h8, 1'b0);
+        set_inputs(1'd0, 8'd1, 1'h0);
+        repeat (5) begin
+            for (int k = 0; k < 4; k++) set_inputs(1'($urandom), $urandom_range(0, 255), 1'($urandom));
+        end
         check_outputs_known("test 15");
 
-        // ---------------- Test 16: toggle control inputs ----------------
+        // ---------------- Test 16: all zeros ----------------
         test_num = test_num + 1;
-        $display("Test %0d: toggle control inputs", test_num);
-        drive_inputs(1'b1, 8'hc8, 1'h1);
-        drive_inputs(1'b1, 8'd0, 1'b0);
-        drive_inputs(1'b1, '0, 1'h1);
-        drive_inputs('0, 8'h10, 1'b0);
-        drive_inputs(1'b1, 8'h2, 1'b1);
-        drive_inputs(1'h1, 8'h40, 1'h1);
-        drive_inputs(1'h0, 8'h55, 1'h1);
-        drive_inputs(1'b1, 8'h0, 1'b1);
-        drive_inputs(1'h1, 8'h55, 1'h1);
-        drive_inputs(1'b1, 8'h13, 1'b1);
-        drive_inputs(1'b1, 8'h94, 1'h1);
+        set_inputs(1'h1, 8'h55, 1'h1);
+        set_inputs(1'b0, 8'd0, 1'b1);
+        set_inputs(1'b1, 8'haa, 1'b1);
+        set_inputs(1'h1, 8'h1, 1'h1);
         check_outputs_known("test 16");
 
-        // ---------------- Test 17: all ones ----------------
+        // ---------------- Test 17: boundary values ----------------
         test_num = test_num + 1;
-        drive_inputs(1'b0, 8'hff, '1);
-        drive_inputs(1'h1, 8'h55, '0);
-        drive_inputs('0, 8'd1, 1'b0);
-        drive_inputs(1'b1, 8'h55, 1'h1);
-        drive_inputs(1'b1, 8'hd2, 1'b0);
-        drive_inputs('1, 8'h9c, '1);
-        drive_inputs('1, 8'hc4, 1'd0);
-        drive_inputs(1'h1, '1, 1'h1);
-        drive_inputs(1'h1, 8'h10, 1'b1);
-        repeat (3) begin
-            for (int k = 0; k < 8; k++) drive_inputs($urandom_range(0, 1), $random, 1'($urandom));
+        $display("Test %0d: boundary values", test_num);
+        set_inputs(1'h1, 8'hc5, 1'h1);
+        set_inputs(1'b0, 8'h55, 1'h1);
+        set_inputs(1'b1, 8'hdf, 1'b1);
+        set_inputs(1'b1, 8'h10, 1'b1);
+        set_inputs(1'h1, '1, 1'b0);
+        set_inputs(1'h1, 8'd1, 1'b1);
+        set_inputs(1'b0, 8'h55, 1'b0);
+        repeat (2) begin
+            for (int k = 0; k < 7; k++) set_inputs($urandom % 2, $urandom, $urandom % 2);
         end
         check_outputs_known("test 17");
 
         // ---------------- Test 18: back-to-back changes ----------------
         test_num = test_num + 1;
-        drive_inputs(1'd0, 8'h9d, 1'b1);
-        drive_inputs(1'h1, 8'h7f, '0);
-        drive_inputs(1'b1, '1, 1'd0);
-        drive_inputs(1'h1, '0, 1'b1);
-        drive_inputs(1'b0, 8'h55, 1'h1);
-        drive_inputs(1'b1, 8'h73, 1'b1);
-        drive_inputs(1'h1, 8'h68, 1'b1);
+        set_inputs('1, 8'h98, '1);
+        set_inputs(1'h0, 8'h20, 1'h1);
+        set_inputs(1'h1, 8'd1, 1'h1);
+        set_inputs(1'b1, 8'h10, 1'h1);
+        set_inputs(1'h1, 8'h68, 1'b1);
+        set_inputs('0, 8'h4, 1'd0);
+        set_inputs(1'b1, 8'h64, 1'h1);
         check_outputs_known("test 18");
 
-        // ---------------- Test 19: boundary values ----------------
+        // ---------------- Test 19: back-to-back changes ----------------
         test_num = test_num + 1;
-        drive_inputs(1'b1, 8'hf2, 1'h1);
-        drive_inputs(1'b1, 8'h80, 1'b0);
-        drive_inputs(1'b1, 8'h55, 1'b1);
-        drive_inputs(1'h1, 8'h4, 1'd0);
+        $display("Test %0d: back-to-back changes", test_num);
+        set_inputs(1'h1, 8'd1, 1'b1);
+        set_inputs(1'b1, 8'hff, 1'd0);
+        set_inputs(1'b0, 8'h55, 1'b1);
+        set_inputs('1, 8'he9, 1'b1);
+        set_inputs(1'd0, 8'd0, 1'b1);
+        set_inputs(1'h1, 8'h2, 1'h1);
+        set_inputs('1, 8'd1, 1'b0);
+        set_inputs(1'b1, '0, 1'b1);
+        set_inputs(1'b1, 8'h8, 1'b1);
+        set_inputs('0, 8'hb4, 1'h1);
+        set_inputs(1'h1, 8'd1, 1'b1);
+        set_inputs(1'h1, 8'h55, 1'h1);
         check_outputs_known("test 19");
 
-        // ---------------- Test 20: boundary values ----------------
+        // ---------------- Test 20: toggle control inputs ----------------
         test_num = test_num + 1;
-        drive_inputs(1'h1, 8'h4f, 1'b0);
-        drive_inputs(1'b1, 8'hb0, 1'h1);
-        drive_inputs(1'h1, 8'h55, 1'b1);
-        drive_inputs('1, 8'hb8, 1'h1);
-        drive_inputs('0, '1, 1'h1);
-        drive_inputs(1'h1, 8'h6d, '1);
-        drive_inputs(1'h0, 8'h2d, '0);
-        drive_inputs(1'b1, 8'd1, 1'b0);
-        drive_inputs(1'b0, 8'd1, 1'b1);
+        set_inputs(1'h1, 8'hff, 1'b0);
+        set_inputs(1'h1, 8'hab, 1'b1);
+        set_inputs(1'b1, 8'ha0, 1'h0);
+        set_inputs(1'h1, 8'h48, 1'b1);
         check_outputs_known("test 20");
 
         // ---------------- Test 21: boundary values ----------------
         test_num = test_num + 1;
-        drive_inputs(1'h1, 8'h8d, 1'b1);
-        drive_inputs(1'b1, 8'h55, 1'b0);
-        drive_inputs(1'b0, 8'h7c, 1'b1);
-        drive_inputs(1'h1, 8'h38, '0);
-        drive_inputs(1'b0, 8'h7b, 1'b1);
-        drive_inputs(1'b1, 8'd0, 1'h0);
-        drive_inputs(1'b1, 8'hfe, 1'h1);
-        drive_inputs('0, 8'h5f, 1'b1);
-        drive_inputs('0, 8'h2c, '0);
-        drive_inputs(1'h1, 8'd1, 1'h1);
-        repeat (2) begin
-            for (int k = 0; k < 8; k++) drive_inputs($urandom % 2, k, $urandom_range(0, 1));
-        end
+        $display("Test %0d: boundary values", test_num);
+        set_inputs(1'b1, 8'h40, 1'h1);
+        set_inputs('1, 8'hfa, 1'h0);
+        set_inputs(1'b1, 8'h55, 1'b0);
+        set_inputs(1'd0, 8'h19, 1'h1);
         check_outputs_known("test 21");
 
-        // ---------------- Test 22: back-to-back changes ----------------
+        // ---------------- Test 22: all zeros ----------------
         test_num = test_num + 1;
-        drive_inputs(1'b1, 8'd1, 1'b1);
-        drive_inputs(1'b1, 8'd1, 1'h1);
-        drive_inputs('1, 8'ha1, 1'h1);
-        drive_inputs(1'b0, 8'hd3, 1'h1);
+        set_inputs(1'b0, 8'h55, 1'd0);
+        set_inputs(1'h1, 8'd0, 1'h1);
+        set_inputs(1'b1, 8'hbc, '1);
+        set_inputs(1'b1, 8'd1, 1'b1);
+        set_inputs(1'h1, 8'h10, 1'b1);
+        set_inputs(1'h1, 8'h55, 1'd0);
+        set_inputs(1'b1, 8'd1, 1'b1);
+        set_inputs('0, '1, 1'b1);
+        set_inputs(1'h1, 8'h53, 1'd0);
+        set_inputs('1, 8'h8, 1'b0);
+        set_inputs(1'b1, 8'h40, 1'h1);
         check_outputs_known("test 22");
 
-        // ---------------- Test 23: maximum on first operand ----------------
+        // ---------------- Test 23: back-to-back changes ----------------
         test_num = test_num + 1;
-        $display("Test %0d: maximum on first operand", test_num);
-        drive_inputs(1'h1, '1, 1'h1);
-        drive_inputs(1'h1, 8'hfc, 1'b1);
-        drive_inputs(1'b0, 8'hb3, 1'h1);
-        drive_inputs(1'h1, 8'h0, 1'd0);
+        set_inputs(1'b1, 8'd0, 1'h1);
+        set_inputs(1'h1, 8'hff, 1'd0);
+        set_inputs(1'h0, 8'ha4, 1'b1);
+        set_inputs(1'h1, 8'd1, 1'b0);
+        set_inputs(1'b1, 8'hff, 1'h1);
+        set_inputs(1'b1, '1, '1);
+        set_inputs(1'h1, 8'h7c, 1'b1);
+        set_inputs(1'b1, 8'h0, 1'h1);
+        set_inputs(1'd0, 8'h55, 1'h1);
         repeat (6) begin
-            for (int k = 0; k < 2; k++) drive_inputs(1'($urandom), k, 1'($urandom));
+            for (int k = 0; k < 2; k++) set_inputs(1'($urandom), $random, $urandom % 2);
         end
         check_outputs_known("test 23");
 
-        // ---------------- Test 24: random values ----------------
+        // ---------------- Test 24: toggle control inputs ----------------
         test_num = test_num + 1;
-        drive_inputs('1, 8'd0, 1'b0);
-        drive_inputs(1'h1, 8'h0, 1'd0);
-        drive_inputs(1'b0, 8'h55, 1'h1);
-        drive_inputs(1'h1, 8'hff, 1'h0);
-        drive_inputs(1'b1, 8'h1e, 1'h1);
-        drive_inputs('1, 8'h47, '0);
-        drive_inputs(1'b0, 8'h54, 1'b1);
+        $display("Test %0d: toggle control inputs", test_num);
+        set_inputs(1'b1, '1, 1'b1);
+        set_inputs(1'h1, 8'hd, 1'b0);
+        set_inputs(1'b0, 8'hd2, 1'h1);
+        set_inputs(1'h1, 8'h55, 1'b0);
+        repeat (4) begin
+            for (int k = 0; k < 5; k++) set_inputs($urandom % 2, k, 1'($urandom));
+        end
         check_outputs_known("test 24");
 
-        // ---------------- Test 25: all zeros ----------------
+        // ---------------- Test 25: toggle control inputs ----------------
         test_num = test_num + 1;
-        drive_inputs(1'b1, 8'h80, 1'b1);
-        drive_inputs(1'h1, 8'h40, 1'h1);
-        drive_inputs(1'h1, 8'h80, 1'b1);
-        drive_inputs(1'b0, '0, 1'b1);
-        drive_inputs(1'b1, 8'h57, 1'h1);
-        drive_inputs('1, 8'he4, 1'b1);
-        drive_inputs(1'b1, 8'hf4, 1'h1);
-        drive_inputs(1'd0, 8'h55, 1'h1);
-        drive_inputs('1, 8'hc, '1);
-        drive_inputs(1'b0, '0, '1);
-        drive_inputs('0, 8'hff, 1'b0);
-        drive_inputs('1, 8'h67, 1'b0);
+        set_inputs(1'b1, 8'd1, 1'b1);
+        set_inputs(1'h0, 8'd1, 1'b1);
+        set_inputs(1'b0, 8'h55, 1'b1);
+        set_inputs(1'b1, 8'd0, 1'h1);
+        set_inputs(1'h1, 8'h40, 1'h1);
+        set_inputs(1'h0, '1, 1'h1);
+        set_inputs('0, 8'ha7, 1'b1);
+        set_inputs(1'h1, 8'h0, 1'b1);
         check_outputs_known("test 25");
 
-        // ---------------- Test 26: all ones ----------------
+        // ---------------- Test 26: toggle control inputs ----------------
         test_num = test_num + 1;
-        drive_inputs(1'h1, 8'h49, 1'b1);
-        drive_inputs('1, 8'h50, 1'h1);
-        drive_inputs(1'h1, 8'h0, 1'h0);
-        drive_inputs(1'b1, 8'h40, 1'h0);
-        drive_inputs(1'b1, 8'd1, 1'b1);
-        drive_inputs(1'b1, '0, 1'b1);
-        drive_inputs(1'b1, 8'h55, 1'b0);
-        drive_inputs(1'b0, '0, 1'h1);
-        drive_inputs('1, 8'hff, 1'h1);
+        set_inputs(1'd0, 8'h3, 1'b1);
+        set_inputs('0, 8'h1a, 1'b1);
+        set_inputs(1'h1, 8'h0, 1'b1);
+        set_inputs(1'b1, 8'h55, 1'h1);
+        set_inputs(1'd0, 8'h40, 1'b0);
+        set_inputs(1'b1, 8'd1, 1'b1);
+        set_inputs(1'h1, 8'h8, '0);
+        set_inputs(1'b1, 8'he2, 1'b0);
+        repeat (5) begin
+            for (int k = 0; k < 4; k++) set_inputs(1'($urandom), $random, 1'($urandom));
+        end
         check_outputs_known("test 26");
 
-        // ---------------- Test 27: hold inputs stable ----------------
+        // ---------------- Test 27: all ones ----------------
         test_num = test_num + 1;
-        drive_inputs(1'd0, 8'hff, 1'b1);
-        drive_inputs(1'h1, 8'h0, 1'h1);
-        drive_inputs(1'b1, 8'h55, 1'h1);
-        drive_inputs(1'h1, 8'h55, 1'b0);
-        drive_inputs(1'h1, 8'h4, '0);
-        drive_inputs(1'h1, 8'h55, 1'b1);
-        drive_inputs(1'b0, 8'h20, 1'h1);
-        drive_inputs(1'b0, 8'h0, 1'h1);
-        drive_inputs(1'h1, 8'hab, 1'h1);
+        set_inputs(1'b1, 8'd1, 1'h1);
+        set_inputs(1'b1, 8'hcf, 1'h1);
+        set_inputs(1'b0, 8'h20, 1'h1);
+        set_inputs(1'b1, 8'h31, 1'b0);
+        set_inputs(1'h1, 8'd1, 1'b1);
+        set_inputs(1'b1, 8'd1, 1'b0);
+        repeat (5) begin
+            for (int k = 0; k < 6; k++) set_inputs($urandom_range(0, 1), k, 1'($urandom));
+        end
         check_outputs_known("test 27");
-
-        // ---------------- Test 28: boundary values ----------------
-        test_num = test_num + 1;
-        $display("Test %0d: boundary values", test_num);
-        drive_inputs(1'd0, 8'ha1, 1'b1);
-        drive_inputs(1'b0, 8'h55, 1'h1);
-        drive_inputs(1'h1, 8'h94, 1'b1);
-        drive_inputs(1'h1, 8'h55, 1'b0);
-        repeat (4) begin
-            for (int k = 0; k < 6; k++) drive_inputs($urandom_range(0, 1), k, $urandom_range(0, 1));
-        end
-        check_outputs_known("test 28");
-
-        // ---------------- Test 29: toggle control inputs ----------------
-        test_num = test_num + 1;
-        drive_inputs('1, 8'h91, 1'b1);
-        drive_inputs(1'h1, 8'hff, 1'b1);
-        drive_inputs(1'h1, 8'h24, 1'h1);
-        drive_inputs(1'h1, 8'h69, '1);
-        drive_inputs(1'b0, 8'h20, 1'h1);
-        drive_inputs(1'h1, 8'ha7, 1'h1);
-        check_outputs_known("test 29");
-
-        // ---------------- Test 30: back-to-back changes ----------------
-        test_num = test_num + 1;
-        drive_inputs('0, 8'hff, 1'h1);
-        drive_inputs(1'b0, 8'd1, 1'b0);
-        drive_inputs(1'b1, '0, 1'h0);
-        drive_inputs(1'b1, 8'd1, 1'b0);
-        drive_inputs(1'h1, 8'd1, '1);
-        drive_inputs(1'b0, 8'h69, 1'h1);
-        drive_inputs(1'b1, '1, 1'b1);
-        drive_inputs(1'h1, 8'h4, '0);
-        drive_inputs(1'b1, 8'h55, 1'h1);
-        drive_inputs(1'h1, 8'h55, 1'h1);
-        drive_inputs(1'b1, 8'd1, 1'h1);
-        drive_inputs(1'h1, '0, 1'h1);
-        repeat (3) begin
-            for (int k = 0; k < 7; k++) drive_inputs($urandom % 2, $urandom, $urandom % 2);
-        end
-        check_outputs_known("test 30");
 
         // Corner-value table
         begin
             logic [WIDTH-1:0] corners [6];
-            corners = '{8'd0, '1, 8'h55, 8'd1, 8'hd7, 8'h1};
+            corners = '{8'h0, '1, 8'h55, 8'd1, 8'h2a, 8'h2};
             foreach (corners[idx]) begin
-                drive_inputs($urandom % 2, corners[idx], $urandom_range(0, 1));
+                set_inputs(1'($urandom), corners[idx], $urandom_range(0, 1));
                 check_outputs_known($sformatf("corner %0d", idx));
             end
         end
         // Walking ones on wr_data
-        for (int bit_idx = 0; bit_idx < $bits(wr_data); bit_idx++) begin
+        for (int k = 0; k < $bits(wr_data); k++) begin
             wr_data = '0;
-            wr_data[bit_idx] = 1'b1;
+            wr_data[k] = 1'b1;
             @(posedge clk);
         end
         // Sweep wr_data with every other input random, a few passes
         repeat (4) begin
             for (int k = 0; k < 64; k++) begin
                 wr_data = k;
-                wr_en = $urandom_range(0, 1);
+                wr_en = 1'($urandom);
                 rd_en = $urandom_range(0, 1);
                 @(posedge clk);
             end
@@ -602,7 +550,7 @@ module tb_sync_fifo_top;
 
         $display("==========================================");
         $display("  Tests run : %0d", test_num);
-        $display("  Passed    : %0d", passed);
+        $display("  Passed    : %0d", pass_count);
         $display("  Failed    : %0d", errors);
         $display("==========================================");
         if (errors == 0) $display("ALL TESTS PASSED");

@@ -1,7 +1,11 @@
-// Class-based constrained-random testbench with a scoreboard: traffic_light
-`timescale 1ns/1ps
+// ========================================================================
+// Testbench for traffic_light
+// Class-based constrained-random testbench with a scoreboard
+// Instance name "dut" is required by the coverage flow.
+// ========================================================================
+`timescale 1ns / 1ps
 
-module test_traffic_light;
+module tb;
 
 	// Parameters (defaults of the DUT)
 	localparam NS_MIN_GREEN = 8;
@@ -10,24 +14,27 @@ module test_traffic_light;
 	localparam ALL_RED_TIME = 2;
 	localparam WALK_TIME = 5;
 
-	localparam int CLK_PERIOD = 20;
-	localparam int NUM_RANDOM = 300;
+	localparam int CLK_PERIOD = 8;
+	localparam int NUM_RANDOM = 500;
 
 	// DUT inputs
-	logic clk;
-	logic rst_n;
-	logic car_ew;
-	logic ped_btn;
-	logic emergency;
+	reg clk;
+	reg rst_n;
+	reg car_ew;
+	reg ped_btn;
+	reg emergency;
 
 	// DUT outputs
-	logic [2:0] ns_light;
-	logic [2:0] ew_light;
-	logic walk;
-	logic ped_wait;
+	wire [2:0] ns_light;
+	wire [2:0] ew_light;
+	wire walk;
+	wire ped_wait;
 
 	// Device under test
 	traffic_light #(
+		.NS_MIN_GREEN(NS_MIN_GREEN),
+		.EW_MAX_GREEN(EW_MAX_GREEN),
+		.ALL_RED_TIME(ALL_RED_TIME),
 		.WALK_TIME(WALK_TIME)
 	) dut (
 		.clk(clk),
@@ -50,10 +57,10 @@ module test_traffic_light;
 	int error_count = 0;
 	int check_count = 0;
 	bit checks_enabled = 0;
-	bit verbose = 1;
+	bit verbose = 0;
 
 	// Transaction: one set of DUT input values
-	class transaction;
+	class traffic_light_transaction;
 		rand logic car_ew;
 		rand logic ped_btn;
 		rand logic emergency;
@@ -70,7 +77,7 @@ module test_traffic_light;
 			$display("[%s] #%0d car_ew=%0h ped_btn=%0h emergency=%0h", tag, id, car_ew, ped_btn, emergency);
 		endfunction
 
-		function transaction copy();
+		function traffic_light_transaction copy();
 			copy = new();
 			copy.car_ew = this.car_ew;
 			copy.ped_btn = this.ped_btn;
@@ -80,13 +87,13 @@ module test_traffic_light;
 
 	// Scoreboard: keeps what was sent and what came out, reports statistics
 	class traffic_light_scoreboard;
-		transaction sent_q[$];
+		traffic_light_transaction sent_q[$];
 		logic [2:0] observed_q[$];
 		int unsigned num_sent;
 		int unsigned num_changes;
 		int unsigned num_mismatch;
 
-		function void push(transaction t);
+		function void push(traffic_light_transaction t);
 			sent_q.push_back(t.copy());
 			num_sent++;
 			if (sent_q.size() > 64) void'(sent_q.pop_front());
@@ -107,10 +114,10 @@ module test_traffic_light;
 		endfunction
 	endclass
 
-	transaction tr;
+	traffic_light_transaction tr;
 	traffic_light_scoreboard sb;
 
-	task automatic drive(transaction t);
+	task automatic drive(traffic_light_transaction t);
 		car_ew = t.car_ew;
 		ped_btn = t.ped_btn;
 		emergency = t.emergency;
@@ -121,7 +128,7 @@ module test_traffic_light;
 		if (verbose) t.display("DRV");
 	endtask
 
-	task automatic reset_dut(input int cycles = 5);
+	task automatic reset_dut(input int cycles = 2);
 		begin
 			car_ew = '0;
 			ped_btn = '0;
@@ -164,7 +171,7 @@ module test_traffic_light;
 
 	// Watchdog: never hang the regression
 	initial begin
-		#2_000_000;
+		#10_000_000;
 		$display("ERROR: watchdog timeout at %0t", $time);
 		$finish;
 	end
@@ -176,7 +183,7 @@ module test_traffic_light;
 		checks_enabled = 1;
 
 		// Phase 1: unconstrained random
-		repeat (NUM_RANDOM) begin
+		repeat (100) begin
 			if (!tr.randomize()) begin
 				$error("randomize() failed");
 				error_count++;
@@ -185,56 +192,44 @@ module test_traffic_light;
 		end
 
 		// Phase 2: emergency constrained (emergency == 0)
-		for (int n = 0; n < 50; n++) begin
+		for (int n = 0; n < 16; n++) begin
 			if (!tr.randomize() with { emergency == 0; }) $error("constrained randomize failed");
 			drive(tr);
 		end
 
 		// Phase 3: emergency constrained (emergency == 1)
-		for (int n = 0; n < 50; n++) begin
+		for (int n = 0; n < 24; n++) begin
 			if (!tr.randomize() with { emergency == 1; }) $error("constrained randomize failed");
 			drive(tr);
 		end
 
-		// Phase 4: emergency constrained (emergency == 1)
-		for (int n = 0; n < 20; n++) begin
-			if (!tr.randomize() with { emergency == 1; }) $error("constrained randomize failed");
-			drive(tr);
-		end
-
-		// Phase 5: emergency constrained (emergency == 0)
-		for (int n = 0; n < 50; n++) begin
-			if (!tr.randomize() with { emergency == 0; }) $error("constrained randomize failed");
-			drive(tr);
-		end
-
-		// Phase 6: ped_btn constrained (ped_btn == 0)
-		for (int n = 0; n < 20; n++) begin
-			if (!tr.randomize() with { ped_btn == 0; }) $error("constrained randomize failed");
+		// Phase 4: ped_btn constrained (ped_btn == 1)
+		for (int n = 0; n < 24; n++) begin
+			if (!tr.randomize() with { ped_btn == 1; }) $error("constrained randomize failed");
 			drive(tr);
 		end
 
 		// Directed corners
 		car_ew = 1'h0;
-		ped_btn = 1'd0;
+		ped_btn = '0;
 		emergency = '0;
 		repeat (1) @(posedge clk);
-		car_ew = '1;
-		ped_btn = '1;
+		car_ew = 1'h1;
+		ped_btn = 1'h1;
 		emergency = '1;
 		repeat (2) @(posedge clk);
 		car_ew = 1'h1;
 		ped_btn = 1'h1;
 		emergency = 1'h1;
 		repeat (2) @(posedge clk);
-		car_ew = 1'b1;
+		car_ew = 1'b0;
 		ped_btn = 1'b0;
-		emergency = 1'b1;
-		repeat (1) @(posedge clk);
+		emergency = 1'b0;
+		repeat (4) @(posedge clk);
 		car_ew = 1'h1;
 		ped_btn = 1'h1;
 		emergency = 1'h1;
-		repeat (3) @(posedge clk);
+		repeat (2) @(posedge clk);
 		// Reset in the middle of traffic
 		fork
 			begin

@@ -3,32 +3,34 @@
  * Class-based constrained-random testbench with a scoreboard for the uart_rx module.
  * Goal: exercise every branch, toggle every port bit and reach the corner cases.
  */
-`timescale 1ns/1ns
+`timescale 1ns/1ps
 
 module tb_uart_rx_top;
 
     // Parameters (defaults of the DUT)
     localparam CLKS_PER_BIT = 8;
 
-    localparam int CLK_PERIOD = 4;
-    localparam int NUM_RANDOM = 256;
+    localparam int CLK_PERIOD = 8;
+    localparam int NUM_RANDOM = 400;
 
     // DUT inputs
-    reg clk;
-    reg rst_n;
-    reg rx;
-    reg parity_en;
-    reg parity_odd;
+    logic clk;
+    logic rst_n;
+    logic rx;
+    logic parity_en;
+    logic parity_odd;
 
     // DUT outputs
-    wire [7:0] rx_data;
-    wire rx_valid;
-    wire parity_error;
-    wire frame_error;
-    wire busy;
+    logic [7:0] rx_data;
+    logic rx_valid;
+    logic parity_error;
+    logic frame_error;
+    logic busy;
 
     // Device under test
-    uart_rx uut (
+    uart_rx #(
+        .CLKS_PER_BIT(CLKS_PER_BIT)
+    ) uut (
         .clk(clk),
         .rst_n(rst_n),
         .rx(rx),
@@ -53,14 +55,12 @@ module tb_uart_rx_top;
     bit verbose = 0;
 
     // Transaction: one set of DUT input values
-    class uart_rx_item;
+    class uart_rx_txn;
         rand logic rx;
         rand logic parity_en;
         rand logic parity_odd;
         int id;
         static int next_id = 0;
-
-        constraint c_rx_mostly_on { rx dist { 1 := 7, 0 := 3 }; }
 
         function new();
             id = next_id++;
@@ -70,7 +70,7 @@ module tb_uart_rx_top;
             $display("[%s] #%0d rx=%0h parity_en=%0h parity_odd=%0h", tag, id, rx, parity_en, parity_odd);
         endfunction
 
-        function uart_rx_item copy();
+        function uart_rx_txn copy();
             copy = new();
             copy.rx = this.rx;
             copy.parity_en = this.parity_en;
@@ -79,14 +79,14 @@ module tb_uart_rx_top;
     endclass
 
     // Scoreboard: keeps what was sent and what came out, reports statistics
-    class uart_rx_scoreboard;
-        uart_rx_item sent_q[$];
+    class scoreboard;
+        uart_rx_txn sent_q[$];
         logic [7:0] observed_q[$];
         int unsigned num_sent;
         int unsigned num_changes;
         int unsigned num_mismatch;
 
-        function void push(uart_rx_item t);
+        function void push(uart_rx_txn t);
             sent_q.push_back(t.copy());
             num_sent++;
             if (sent_q.size() > 64) void'(sent_q.pop_front());
@@ -107,10 +107,10 @@ module tb_uart_rx_top;
         endfunction
     endclass
 
-    uart_rx_item tr;
-    uart_rx_scoreboard sb;
+    uart_rx_txn tr;
+    scoreboard sb;
 
-    task automatic drive(uart_rx_item t);
+    task automatic drive(uart_rx_txn t);
         rx = t.rx;
         parity_en = t.parity_en;
         parity_odd = t.parity_odd;
@@ -121,7 +121,7 @@ module tb_uart_rx_top;
         if (verbose) t.display("DRV");
     endtask
 
-    task automatic reset_dut(input int cycles = 3);
+    task automatic do_reset(input int cycles = 4);
         begin
             rx = '0;
             parity_en = '0;
@@ -166,15 +166,16 @@ module tb_uart_rx_top;
         if (verbose && cycle_count % 64 == 0) $display("[%0t] rx_data=%0h rx_valid=%0h parity_error=%0h frame_error=%0h", $time, rx_data, rx_valid, parity_error, frame_error);
     end
 
-    initial begin
-        #(5_000_000) $error("Timeout! The test did not finish");
-        $finish;
+    localparam longint TIMEOUT_NS = 5_000_000;
+    initial begin : watchdog
+        #(TIMEOUT_NS);
+        $fatal(1, "Simulation timed out after %0d ns", TIMEOUT_NS);
     end
 
     initial begin
         tr = new();
         sb = new();
-        reset_dut();
+        do_reset();
         checks_enabled = 1;
 
         // Phase 1: unconstrained random
@@ -186,55 +187,19 @@ module tb_uart_rx_top;
             drive(tr);
         end
 
-        // Phase 2: rx constrained (rx == 1)
-        for (int n = 0; n < 32; n++) begin
-            if (!tr.randomize() with { rx == 1; }) $error("constrained randomize failed");
-            drive(tr);
-        end
-
-        // Phase 3: parity_odd constrained (parity_odd == 0)
-        for (int n = 0; n < 64; n++) begin
-            if (!tr.randomize() with { parity_odd == 0; }) $error("constrained randomize failed");
-            drive(tr);
-        end
-
-        // Phase 4: parity_en constrained (parity_en == 1)
-        for (int n = 0; n < 20; n++) begin
-            if (!tr.randomize() with { parity_en == 1; }) $error("constrained randomize failed");
-            drive(tr);
-        end
-
-        // Phase 5: parity_odd constrained (parity_odd == 1)
-        for (int n = 0; n < 50; n++) begin
-            if (!tr.randomize() with { parity_odd == 1; }) $error("constrained randomize failed");
-            drive(tr);
-        end
-
-        // Phase 6: parity_odd constrained (parity_odd == 0)
-        for (int n = 0; n < 20; n++) begin
-            if (!tr.randomize() with { parity_odd == 0; }) $error("constrained randomize failed");
-            drive(tr);
-        end
-
-        // Phase 7: rx constrained (rx == 0)
-        for (int n = 0; n < 20; n++) begin
-            if (!tr.randomize() with { rx == 0; }) $error("constrained randomize failed");
-            drive(tr);
-        end
-
         // Directed corners
         rx = '0;
-        parity_en = '0;
-        parity_odd = '0;
-        repeat (1) @(posedge clk);
-        rx = 1'h1;
-        parity_en = '1;
+        parity_en = 1'd0;
+        parity_odd = 1'h0;
+        repeat (2) @(posedge clk);
+        rx = '1;
+        parity_en = 1'h1;
         parity_odd = '1;
-        repeat (4) @(posedge clk);
+        repeat (1) @(posedge clk);
         rx = 1'h1;
         parity_en = 1'h1;
         parity_odd = 1'h1;
-        repeat (1) @(posedge clk);
+        repeat (4) @(posedge clk);
         rx = 1'b0;
         parity_en = 1'b1;
         parity_odd = 1'b0;
@@ -242,7 +207,7 @@ module tb_uart_rx_top;
         rx = 1'h1;
         parity_en = 1'h1;
         parity_odd = 1'h1;
-        repeat (4) @(posedge clk);
+        repeat (2) @(posedge clk);
         // Reset in the middle of traffic
         fork
             begin

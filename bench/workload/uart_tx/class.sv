@@ -1,7 +1,11 @@
-// Class-based constrained-random testbench with a scoreboard: uart_tx
+/*
+ * tb_uart_tx.sv
+ * Class-based constrained-random testbench with a scoreboard for the uart_tx module.
+ * Goal: exercise every branch, toggle every port bit and reach the corner cases.
+ */
 `timescale 1ns/1ns
 
-module tb_uart_tx_top;
+module tb_uart_tx;
 
   // Parameters (defaults of the DUT)
   localparam CLKS_PER_BIT = 8;
@@ -10,18 +14,18 @@ module tb_uart_tx_top;
   localparam int NUM_RANDOM = 500;
 
   // DUT inputs
-  reg clk;
-  reg rst_n;
-  reg tx_start;
-  reg [7:0] tx_data;
-  reg parity_en;
-  reg parity_odd;
-  reg two_stop;
+  logic clk;
+  logic rst_n;
+  logic tx_start;
+  logic [7:0] tx_data;
+  logic parity_en;
+  logic parity_odd;
+  logic two_stop;
 
   // DUT outputs
-  wire tx;
-  wire busy;
-  wire tx_done;
+  logic tx;
+  logic busy;
+  logic tx_done;
 
   // Device under test
   uart_tx dut (
@@ -46,7 +50,7 @@ module tb_uart_tx_top;
   int error_count = 0;
   int check_count = 0;
   bit checks_enabled = 0;
-  bit verbose = 0;
+  bit verbose = 1;
 
   // Transaction: one set of DUT input values
   class uart_tx_txn;
@@ -57,13 +61,6 @@ module tb_uart_tx_top;
     rand logic two_stop;
     int id;
     static int next_id = 0;
-
-    // Bias tx_data towards its corner values
-    constraint c_tx_data_dist {
-      tx_data dist { 0 := 10, [1:254] :/ 80, 255 := 10 };
-    }
-
-    constraint c_tx_start_mostly_on { tx_start dist { 1 := 7, 0 := 3 }; }
 
     function new();
       id = next_id++;
@@ -84,7 +81,7 @@ module tb_uart_tx_top;
   endclass
 
   // Scoreboard: keeps what was sent and what came out, reports statistics
-  class uart_tx_scoreboard;
+  class sb_t;
     uart_tx_txn sent_q[$];
     logic observed_q[$];
     int unsigned num_sent;
@@ -113,7 +110,7 @@ module tb_uart_tx_top;
   endclass
 
   uart_tx_txn tr;
-  uart_tx_scoreboard sb;
+  sb_t sb;
 
   task automatic drive(uart_tx_txn t);
     tx_start = t.tx_start;
@@ -128,7 +125,7 @@ module tb_uart_tx_top;
     if (verbose) t.display("DRV");
   endtask
 
-  task automatic do_reset(input int cycles = 4);
+  task automatic apply_reset(input int cycles = 2);
     begin
       tx_start = '0;
       tx_data = '0;
@@ -177,7 +174,7 @@ module tb_uart_tx_top;
   initial begin
     tr = new();
     sb = new();
-    do_reset();
+    apply_reset();
     checks_enabled = 1;
 
     // Phase 1: unconstrained random
@@ -189,75 +186,51 @@ module tb_uart_tx_top;
       drive(tr);
     end
 
-    // Phase 2: two_stop constrained (two_stop == 1)
-    for (int n = 0; n < 32; n++) begin
-      if (!tr.randomize() with { two_stop == 1; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 3: parity_en constrained (parity_en == 0)
-    for (int n = 0; n < 50; n++) begin
-      if (!tr.randomize() with { parity_en == 0; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 4: tx_data constrained (tx_data > 127)
-    for (int n = 0; n < 64; n++) begin
-      if (!tr.randomize() with { tx_data > 127; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 5: tx_start constrained (tx_start == 0)
-    for (int n = 0; n < 64; n++) begin
-      if (!tr.randomize() with { tx_start == 0; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
     // Directed corners
-    tx_start = '0;
-    tx_data = 8'h0;
-    parity_en = 1'h0;
+    tx_start = 1'd0;
+    tx_data = 8'd0;
+    parity_en = '0;
     parity_odd = '0;
-    two_stop = 1'h0;
-    repeat (4) @(posedge clk);
-    tx_start = '1;
-    tx_data = '1;
-    parity_en = '1;
-    parity_odd = '1;
-    two_stop = 1'h1;
+    two_stop = 1'd0;
     repeat (3) @(posedge clk);
+    tx_start = '1;
+    tx_data = 8'hff;
+    parity_en = '1;
+    parity_odd = 1'h1;
+    two_stop = 1'h1;
+    repeat (2) @(posedge clk);
     tx_start = 1'h1;
     tx_data = 8'h55;
     parity_en = 1'h1;
     parity_odd = 1'h1;
     two_stop = 1'h1;
-    repeat (2) @(posedge clk);
+    repeat (3) @(posedge clk);
     tx_start = 1'b1;
-    tx_data = 8'haf;
-    parity_en = 1'b0;
-    parity_odd = 1'b1;
+    tx_data = 8'h93;
+    parity_en = 1'b1;
+    parity_odd = 1'b0;
     two_stop = 1'b0;
-    repeat (4) @(posedge clk);
+    repeat (3) @(posedge clk);
     tx_start = 1'h1;
     tx_data = 8'h4;
     parity_en = 1'h1;
     parity_odd = 1'h1;
     two_stop = 1'h1;
-    repeat (2) @(posedge clk);
+    repeat (3) @(posedge clk);
     // Walking ones on tx_data
-    for (int i = 0; i < $bits(tx_data); i++) begin
+    for (int k = 0; k < $bits(tx_data); k++) begin
       tx_data = '0;
-      tx_data[i] = 1'b1;
+      tx_data[k] = 1'b1;
       @(posedge clk);
     end
     // Sweep tx_data with every other input random, a few passes
-    repeat (4) begin
+    repeat (2) begin
       for (int k = 0; k < 64; k++) begin
         tx_data = k;
-        tx_start = $urandom % 2;
+        tx_start = $urandom_range(0, 1);
         parity_en = $urandom % 2;
         parity_odd = 1'($urandom);
-        two_stop = 1'($urandom);
+        two_stop = $urandom % 2;
         @(posedge clk);
       end
     end

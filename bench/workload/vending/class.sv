@@ -1,36 +1,44 @@
-// Class-based constrained-random testbench with a scoreboard: vending_fsm
-`timescale 1ns / 1ps
+// ------------------------------------------------------------------------------
+// Testbench for vending_fsm
+// Class-based constrained-random testbench with a scoreboard
+// Instance name "dut" is required by the coverage flow.
+// ------------------------------------------------------------------------------
+`timescale 1ns/1ns
 
-module test_vending_fsm;
+module tb;
 
   // Parameters (defaults of the DUT)
   localparam PRICE = 35;
   localparam MAX_CREDIT = 95;
   localparam STOCK = 9;
 
-  localparam int CLK_PERIOD = 8;
-  localparam int NUM_RANDOM = 300;
+  localparam int CLK_PERIOD = 10;
+  localparam int NUM_RANDOM = 400;
 
   // DUT inputs
-  reg clk;
-  reg rst_n;
-  reg [1:0] coin;
-  reg buy;
-  reg cancel;
-  reg restock;
+  logic clk;
+  logic rst_n;
+  logic [1:0] coin;
+  logic buy;
+  logic cancel;
+  logic restock;
 
   // DUT outputs
-  wire dispense;
-  wire change_valid;
-  wire [6:0] change;
-  wire coin_reject;
-  wire need_more;
-  wire [6:0] credit;
-  wire [3:0] stock;
-  wire sold_out;
+  logic dispense;
+  logic change_valid;
+  logic [6:0] change;
+  logic coin_reject;
+  logic need_more;
+  logic [6:0] credit;
+  logic [3:0] stock;
+  logic sold_out;
 
   // Device under test
-  vending_fsm dut (
+  vending_fsm #(
+    .PRICE(PRICE),
+    .MAX_CREDIT(MAX_CREDIT),
+    .STOCK(STOCK)
+  ) dut (
     .clk(clk),
     .rst_n(rst_n),
     .coin(coin),
@@ -57,7 +65,7 @@ module test_vending_fsm;
   bit verbose = 1;
 
   // Transaction: one set of DUT input values
-  class vending_fsm_txn;
+  class vending_fsm_item;
     rand logic [1:0] coin;
     rand logic buy;
     rand logic cancel;
@@ -80,7 +88,7 @@ module test_vending_fsm;
       $display("[%s] #%0d coin=%0h buy=%0h cancel=%0h restock=%0h", tag, id, coin, buy, cancel, restock);
     endfunction
 
-    function vending_fsm_txn copy();
+    function vending_fsm_item copy();
       copy = new();
       copy.coin = this.coin;
       copy.buy = this.buy;
@@ -90,14 +98,14 @@ module test_vending_fsm;
   endclass
 
   // Scoreboard: keeps what was sent and what came out, reports statistics
-  class sb_t;
-    vending_fsm_txn sent_q[$];
+  class scoreboard;
+    vending_fsm_item sent_q[$];
     logic observed_q[$];
     int unsigned num_sent;
     int unsigned num_changes;
     int unsigned num_mismatch;
 
-    function void push(vending_fsm_txn t);
+    function void push(vending_fsm_item t);
       sent_q.push_back(t.copy());
       num_sent++;
       if (sent_q.size() > 64) void'(sent_q.pop_front());
@@ -118,10 +126,10 @@ module test_vending_fsm;
     endfunction
   endclass
 
-  vending_fsm_txn tr;
-  sb_t sb;
+  vending_fsm_item tr;
+  scoreboard sb;
 
-  task automatic drive(vending_fsm_txn t);
+  task automatic drive(vending_fsm_item t);
     coin = t.coin;
     buy = t.buy;
     cancel = t.cancel;
@@ -191,10 +199,11 @@ module test_vending_fsm;
     if (verbose && cycle_count % 64 == 0) $display("[%0t] dispense=%0h change_valid=%0h change=%0h coin_reject=%0h", $time, dispense, change_valid, change, coin_reject);
   end
 
-  localparam longint TIMEOUT_NS = 1_000_000;
-  initial begin : watchdog
-    #(TIMEOUT_NS);
-    $fatal(1, "Simulation timed out after %0d ns", TIMEOUT_NS);
+  // Watchdog: never hang the regression
+  initial begin
+    #5_000_000;
+    $display("ERROR: watchdog timeout at %0t", $time);
+    $finish;
   end
 
   initial begin
@@ -204,7 +213,7 @@ module test_vending_fsm;
     checks_enabled = 1;
 
     // Phase 1: unconstrained random
-    repeat (NUM_RANDOM) begin
+    repeat (64) begin
       if (!tr.randomize()) begin
         $error("randomize() failed");
         error_count++;
@@ -213,40 +222,34 @@ module test_vending_fsm;
     end
 
     // Phase 2: restock constrained (restock == 0)
-    for (int n = 0; n < 50; n++) begin
+    for (int n = 0; n < 24; n++) begin
       if (!tr.randomize() with { restock == 0; }) $error("constrained randomize failed");
       drive(tr);
     end
 
-    // Phase 3: coin constrained (coin inside {0, 3})
-    for (int n = 0; n < 64; n++) begin
-      if (!tr.randomize() with { coin inside {0, 3}; }) $error("constrained randomize failed");
+    // Phase 3: cancel constrained (cancel == 0)
+    for (int n = 0; n < 16; n++) begin
+      if (!tr.randomize() with { cancel == 0; }) $error("constrained randomize failed");
       drive(tr);
     end
 
-    // Phase 4: restock constrained (restock == 1)
-    for (int n = 0; n < 32; n++) begin
-      if (!tr.randomize() with { restock == 1; }) $error("constrained randomize failed");
+    // Phase 4: cancel constrained (cancel == 0)
+    for (int n = 0; n < 20; n++) begin
+      if (!tr.randomize() with { cancel == 0; }) $error("constrained randomize failed");
       drive(tr);
     end
 
-    // Phase 5: cancel constrained (cancel == 1)
-    for (int n = 0; n < 64; n++) begin
-      if (!tr.randomize() with { cancel == 1; }) $error("constrained randomize failed");
-      drive(tr);
-    end
-
-    // Phase 6: buy constrained (buy == 0)
-    for (int n = 0; n < 32; n++) begin
-      if (!tr.randomize() with { buy == 0; }) $error("constrained randomize failed");
+    // Phase 5: cancel constrained (cancel == 0)
+    for (int n = 0; n < 24; n++) begin
+      if (!tr.randomize() with { cancel == 0; }) $error("constrained randomize failed");
       drive(tr);
     end
 
     // Directed corners
-    coin = 2'd0;
+    coin = 2'h0;
     buy = '0;
-    cancel = 1'h0;
-    restock = 1'h0;
+    cancel = 1'd0;
+    restock = '0;
     repeat (1) @(posedge clk);
     coin = '1;
     buy = '1;
@@ -258,27 +261,27 @@ module test_vending_fsm;
     cancel = 1'h1;
     restock = 1'h1;
     repeat (4) @(posedge clk);
-    coin = 2'h1;
+    coin = 2'h2;
     buy = 1'b0;
     cancel = 1'b1;
     restock = 1'b1;
-    repeat (4) @(posedge clk);
-    coin = 2'h2;
+    repeat (1) @(posedge clk);
+    coin = 2'h1;
     buy = 1'h1;
     cancel = 1'h1;
     restock = 1'h1;
-    repeat (4) @(posedge clk);
+    repeat (1) @(posedge clk);
     // Walking ones on coin
-    for (int k = 0; k < $bits(coin); k++) begin
+    for (int i = 0; i < $bits(coin); i++) begin
       coin = '0;
-      coin[k] = 1'b1;
+      coin[i] = 1'b1;
       @(posedge clk);
     end
     // Sweep coin with every other input random, a few passes
     repeat (3) begin
       for (int k = 0; k < 4; k++) begin
         coin = k;
-        buy = $urandom % 2;
+        buy = $urandom_range(0, 1);
         cancel = $urandom_range(0, 1);
         restock = 1'($urandom);
         @(posedge clk);

@@ -213,10 +213,24 @@ function flagsFor(info: VerilatorInfo): string[] {
     "-Wno-unused-variable",
     "-Wno-shadow",
     "-fcoroutines",
-    // -O1: models of small designs build fast and still run at a useful speed.
-    "-O1",
+    // The model's level (docs/design/verilator.md, "Compile level"): the testbench's own
+    // generated code dominates the build, and the simulations are mostly milliseconds.
+    modelOptLevel(),
   ];
 }
+
+/**
+ * -O0 unless LLM4COV_MODEL_OPT asks for another level (for long simulations). The runtime
+ * archive is always built at RUNTIME_OPT: once per machine, so it costs nothing per job.
+ */
+export function modelOptLevel(): string {
+  const level = process.env.LLM4COV_MODEL_OPT ?? "-O0";
+  if (!/^-O[0-3gs]$/.test(level))
+    throw new Error(`LLM4COV_MODEL_OPT: expected one of -O0 -O1 -O2 -O3 -Og -Os, got "${level}"`);
+  return level;
+}
+
+const RUNTIME_OPT = "-O1";
 
 const RUNTIME_SOURCES = [
   "verilated.cpp",
@@ -244,7 +258,8 @@ async function buildToolchain(): Promise<ToolchainCache> {
   const info = await detectVerilator();
   const cxxFlags = flagsFor(info);
   const mainSource = await readFile(join(ASSETS, "llm4cov_main.cpp"), "utf8");
-  const key = hashOf({ version: info.version, root: info.root, cxxFlags, mainSource }).slice(0, 16);
+  const keyed = { version: info.version, root: info.root, cxxFlags, RUNTIME_OPT, mainSource };
+  const key = hashOf(keyed).slice(0, 16);
   const dir = join(cacheRoot(), `verilator-${info.version}-${key}`);
   const result: ToolchainCache = {
     info,
@@ -280,6 +295,7 @@ async function buildToolchain(): Promise<ToolchainCache> {
       ...runtimeSources(info).map((src) =>
         compile([
           ...cxxFlags,
+          RUNTIME_OPT,
           "-include",
           "decl.h",
           "-c",
@@ -288,7 +304,7 @@ async function buildToolchain(): Promise<ToolchainCache> {
           src.replace(".cpp", ".o"),
         ]),
       ),
-      compile([...cxxFlags, "-c", "llm4cov_main.cpp", "-o", "llm4cov_main.o"]),
+      compile([...cxxFlags, RUNTIME_OPT, "-c", "llm4cov_main.cpp", "-o", "llm4cov_main.o"]),
       // The PCH must be built with exactly the flags the model is compiled with.
       compile([...cxxFlags, "-x", "c++-header", "llm4cov_pch.h", "-o", "llm4cov_pch.h.gch"]),
     ];
