@@ -1,7 +1,7 @@
 // Reports built from real runs: the built-in policy evaluated (real Verilator, real SQLite) on
 // three bundled designs in two settings (direct; agentic with the rule block), plus an Icarus
 // run on a smaller task set that the comparison must flag. Headless Chromium renders the pages.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -68,7 +68,10 @@ beforeAll(async () => {
     runs[key] = { dir, summary };
   }
 }, 300_000);
-afterAll(() => exec.close());
+afterAll(() => {
+  exec.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 describe("run report", () => {
   it("eval writes report.html and one page per task, every task present", () => {
@@ -214,6 +217,39 @@ describe("comparison", () => {
     const badFormat = await cli("report", runs.direct.dir, "--format", "pdf");
     expect(badFormat.code).toBe(2);
   });
+});
+
+describe("synthesis run", () => {
+  it("synth writes its report: stage settings, candidate decisions, task pages with candidates", async () => {
+    const stage = join(tmp, "stage.yaml");
+    writeFileSync(
+      stage,
+      [
+        "stage: 0",
+        "teacher: { kind: builtin }",
+        "state_model: teacher",
+        "transition_model: teacher",
+        `drafts: { from_run: ${JSON.stringify(runs.agentic.dir)} }`,
+        "k: 1",
+        "min_coverage: 0",
+      ].join("\n") + "\n",
+    );
+    const out = join(tmp, "synth");
+    const r = await cli("synth", "--config", stage, "--out", out, "--slots", "2");
+    expect(r.code, r.err).toBe(0);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("<h2>Synthesis</h2>");
+    expect(html).toContain("Candidate decisions");
+    expect(html).toContain("full_teacher");
+    const pages = readdirSync(join(out, "report-files"));
+    expect(pages.length).toBeGreaterThan(0);
+    const page = readFileSync(join(out, "report-files", pages[0]!), "utf8");
+    expect(page).toMatch(/sample 0 candidate c0: /);
+    expect(page).toMatch(/<td class="l">(accepted|[a-z_ ]+)<\/td><\/tr>/);
+    // A synthesis run is not an evaluation: the comparison leaves it out, with a note.
+    const c = writeComparison([runs.agentic.dir, out], { format: "md" });
+    expect(c.text).not.toContain("synth");
+  }, 180_000);
 });
 
 describe.skipIf(!hasChromium)(`in headless Chromium (${CHROMIUM})`, () => {

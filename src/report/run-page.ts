@@ -19,7 +19,7 @@ export function headerHtml(r: RunOverview): string {
 <dt>model</dt><dd><b>${esc(r.model)}</b></dd>
 <dt>workflow</dt><dd>${esc(r.workflow)}${r.rounds !== null && r.mode !== "direct" ? `, ${r.rounds} feedback rounds` : ""}${r.config.rules ? ", rule block" : ""}</dd>
 <dt>simulator</dt><dd>${esc(r.simulator)} ${esc(versions)}${mixed}</dd>
-<dt>dataset</dt><dd class="mono">${esc(r.datasetPath ?? "?")}</dd><dt></dt><dd>${dataset}; stored tasks <code>${esc(r.tasksHash)}</code></dd>
+<dt>dataset</dt><dd class="mono">${esc(r.datasetPath ?? "–")}</dd><dt></dt><dd>${dataset}; stored tasks <code>${esc(r.tasksHash)}</code></dd>
 <dt>size</dt><dd>${num(r.metrics.tasks)} tasks, ${r.samplesPerTask} samples per task (${num(r.metrics.samples)} finished, ${r.samplesFailed.length} failed)</dd>
 <dt>date</dt><dd>${esc(r.createdAt ?? "?")}</dd>
 <dt>wall time</dt><dd>${r.wallSeconds === null ? "?" : `${r.wallSeconds.toFixed(1)} s`}; simulator ${r.simSeconds.toFixed(1)} s over ${num(r.simJobs)} jobs</dd>
