@@ -89,7 +89,11 @@ describe("preprocessed pre-check", () => {
       { message: "Cannot find include file: /etc/hostname", file: "tb/tb.sv", line: 3 },
       { message: "Cannot find include file: defs.vh", file: "tb/tb.sv", line: 4 },
       { message: "Include file ../../x.vh not found", file: "tb/tb.sv", line: 5 },
+      // Verilator 5.048 quotes the name.
+      { message: "Cannot find include file: '/tmp/secret.txt'", file: "tb/tb.sv", line: 6 },
+      { message: "Cannot find include file: 'defs.vh'", file: "tb/tb.sv", line: 7 },
     ];
-    expect(missingIncludeViolations(diags, job).map((v) => v.line)).toEqual([3, 5]);
+    expect(missingIncludeViolations(diags, job).map((v) => v.line)).toEqual([3, 5, 6]);
+    expect(missingIncludeViolations(diags, job)[2]!.message).toContain('"/tmp/secret.txt"');
   });
 });

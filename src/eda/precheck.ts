@@ -236,7 +236,8 @@ export function missingIncludeViolations(
   const root = resolve(jobDir);
   const out: PrecheckViolation[] = [];
   for (const d of diags) {
-    const m = /Cannot find include file: (\S+)|Include file (\S+) not found/.exec(d.message);
+    // Verilator 5.006 prints the name bare, 5.048 in single quotes; Icarus bare.
+    const m = /Cannot find include file: '?([^'\s]+)'?|Include file (\S+) not found/.exec(d.message);
     const path = m?.[1] ?? m?.[2];
     if (path === undefined || (!path.startsWith("/") && !path.startsWith("~") && !path.includes("..")))
       continue;
