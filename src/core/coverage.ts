@@ -318,7 +318,9 @@ export function informativeOrder(points: UncoveredPoint[]): UncoveredPoint[] {
     let fam = families.get(u.kind);
     if (!fam) families.set(u.kind, (fam = new Map()));
     const g = groupOf(u);
-    fam.set(g, [...(fam.get(g) ?? []), u]);
+    const list = fam.get(g);
+    if (list) list.push(u);
+    else fam.set(g, [u]);
   }
   const sequences = [...families.entries()]
     .sort(([a], [b]) => rank(a) - rank(b))
@@ -371,7 +373,9 @@ function listUncovered(
     if (!scored(p)) continue;
     if (p.kind === "line" || (p.kind === "branch" && p.body)) {
       const k = `${instanceOf(p)}\x00${p.file}`;
-      byUnit.set(k, [...(byUnit.get(k) ?? []), p]);
+      const unit = byUnit.get(k);
+      if (unit) unit.push(p);
+      else byUnit.set(k, [p]);
       continue;
     }
     if (isCovered(p)) continue;
