@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildMemorylessPrompt } from "../src/agent/prompt.js";
+import { buildMemorylessPrompt } from "../src/prompt/prompt.js";
 import { NativeRow, repositoryFromRow } from "../src/core/repository.js";
 import { UnsafePathError } from "../src/core/safe-path.js";
 import { initialState } from "../src/core/state.js";

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { runEval } from "../src/agent/eval.js";
 import { LocalExecutor } from "../src/exec/local.js";
-import { parsePromptForPolicy } from "../src/agent/prompt.js";
+import { parsePromptForPolicy } from "../src/prompt/prompt.js";
 import { BuiltinProvider } from "../src/llm/builtin/policy.js";
 import { readPlanHeader } from "../src/llm/builtin/tbgen.js";
 import type { ChatRequest, ChatResponse } from "../src/llm/types.js";

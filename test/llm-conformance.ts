@@ -2,8 +2,8 @@
 // OpenAI-compatible client against a real server, ...): answers in the agreed format,
 // reproducible under a seed, honest about load, aborts and refusals.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseTestbench } from "../src/agent/parse.js";
-import { buildMemorylessPrompt } from "../src/agent/prompt.js";
+import { parseTestbench } from "../src/prompt/parse.js";
+import { buildMemorylessPrompt } from "../src/prompt/prompt.js";
 import { NativeRow, repositoryFromRow } from "../src/core/repository.js";
 import { initialState } from "../src/core/state.js";
 import { evaluate } from "../src/eda/evaluate.js";

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMemorylessPrompt } from "../src/agent/prompt.js";
+import { buildMemorylessPrompt } from "../src/prompt/prompt.js";
 import { NativeRow, repositoryFromRow } from "../src/core/repository.js";
 import { initialState } from "../src/core/state.js";
 import { COUNTER_RTL } from "./fixtures/eda.js";
