@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildMemorylessPrompt } from "../src/agent/prompt.js";
+import { buildMemorylessPrompt } from "../src/prompt/prompt.js";
 import type { SimResult } from "../src/core/protocol.js";
 import { repositoryFromRow, NativeRow, type Repository } from "../src/core/repository.js";
 import { Ledger } from "../src/store/ledger.js";

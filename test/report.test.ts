@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { barChart, lineChart } from "../src/report/html-report.js";
 import { formatEvalSummary } from "../src/report/eval-table.js";
 import { computeMetrics, type SampleRounds } from "../src/metrics/summary.js";
-import type { EvalSummary } from "../src/agent/eval.js";
+import type { EvalSummary } from "../src/metrics/eval-summary.js";
 import { highlightLines } from "../src/report/sv-highlight.js";
 import { comparisonCsv, comparisonLatex, comparisonMarkdown, compareRuns } from "../src/report/compare.js";
 import type { RunOverview } from "../src/report/run-data.js";
