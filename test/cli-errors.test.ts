@@ -73,6 +73,11 @@ describe("eval: bad datasets are refused before anything is written", () => {
     expect(summary.samples_done).toBe(1);
     expect(summary.dataset).toMatchObject({ rows: 1, skipped: 1, format: "native" });
     expect(summary.skipped_rows[0]).toMatch(/broken\.jsonl:2: invalid JSON/);
+    // The ledger records it too (the run's source of truth).
+    const db = new Database(join(out, "ledger.sqlite"), { readonly: true });
+    const meta = db.prepare("SELECT value FROM meta WHERE key = 'skipped_rows'").get() as { value: string };
+    db.close();
+    expect(JSON.parse(meta.value)).toEqual([expect.stringMatching(/broken\.jsonl:2: invalid JSON/)]);
     expect(good.err).toMatch(/"total":1[,}]/); // progress counts only the usable rows
   });
 

@@ -147,6 +147,7 @@ async function evalRun(
     resume: opts.resume,
   });
   ledger.setMeta("dataset", scan.info);
+  ledger.setMeta("skipped_rows", scan.skipped.map(skippedText)); // each: file:line (id): reason
   const wf: WorkflowConfig & { stopWhen: EvalConfig["stopWhen"] } = {
     mode: cfg.mode,
     rounds: cfg.rounds,
