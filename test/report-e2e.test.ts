@@ -201,6 +201,10 @@ describe("comparison", () => {
     expect(html).toContain('class="flag"');
     expect(html).toContain("Per-task win / loss");
     expect(html.match(/<polyline/g)!.length).toBe(2 * 3); // two charts, one curve per run
+    // Per-task cells link to each run's task page, and the links resolve.
+    const hrefs = [...html.matchAll(/<a href="([^"]+-files\/task-\d+\.html)">/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBe(2 * 3); // two tasks common to all three runs
+    for (const h of hrefs) expect(existsSync(join(tmp, h)), h).toBe(true);
   });
 
   it("the CLI writes reports and tables; bad input exits 2 with one line", async () => {

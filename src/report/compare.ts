@@ -192,8 +192,8 @@ export function comparisonLatex(c: Comparison): string {
   );
 }
 
-/** Per-task mean coverage of each run, over the tasks every run holds. */
-function winLoss(runs: RunOverview[]): { pairs: string; table: string } {
+/** Per-task mean coverage of each run, over the tasks every run holds; cells link to task pages. */
+function winLoss(runs: RunOverview[], links: Map<string, string>): { pairs: string; table: string } {
   const maps = runs.map((r) => new Map(r.tasks.map((t) => [t.task_id, t])));
   const common = runs.length
     ? runs[0]!.tasks.map((t) => t.task_id).filter((id) => maps.every((m) => m.has(id)))
@@ -224,7 +224,11 @@ function winLoss(runs: RunOverview[]): { pairs: string; table: string } {
       return `<tr><td class="l">${esc(id)}</td>${vals
         .map((v, i) => {
           const t = maps[i]!.get(id)!;
-          return `<td data-v="${v}"${v === best && vals.filter((x) => x === best).length < vals.length ? ' style="font-weight:bold;background:#e6f4ea"' : ""}>${pctOrDash(v)} <span class="mut">${t.cov_pass}/${t.samples}</span></td>`;
+          const report = links.get(runs[i]!.runDir);
+          // Task pages sit in <stem>-files/ next to the run's report (see write.ts).
+          const href = report ? `${report.replace(/\.html?$/i, "")}-files/${t.page}` : null;
+          const text = `${pctOrDash(v)} <span class="mut">${t.cov_pass}/${t.samples}</span>`;
+          return `<td data-v="${v}"${v === best && vals.filter((x) => x === best).length < vals.length ? ' style="font-weight:bold;background:#e6f4ea"' : ""}>${href ? `<a href="${esc(href)}">${text}</a>` : text}</td>`;
         })
         .join("")}</tr>`;
     })
@@ -282,7 +286,7 @@ export function comparisonHtml(c: Comparison, links: Map<string, string>): strin
       560,
       280,
     );
-  const wl = winLoss(c.runs);
+  const wl = winLoss(c.runs, links);
   const headers = c.runs
     .map(
       (r) =>
