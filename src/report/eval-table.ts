@@ -63,6 +63,6 @@ export function formatEvalSummary(s: EvalSummary): string {
     out.push(`Failed samples (rerun with --resume to retry them):`);
     for (const f of s.failures.slice(0, 5)) out.push(`  ${f.sample_id}: ${f.error}`);
   }
-  out.push(`Run directory: ${s.run_dir} (summary.json, report.html with plots, ledger.sqlite)`);
+  out.push(`Run directory: ${s.run_dir} (summary.json, report.html with a page per task, ledger.sqlite)`);
   return out.join("\n");
 }
