@@ -11,6 +11,7 @@ import {
   QueueSpecError,
   redactUrl,
 } from "../src/exec/queue/index.js";
+import { makeExecutor } from "../src/exec/factory.js";
 import { counterRequest, GOOD_TB } from "./fixtures/eda.js";
 import { freePort, REDIS_SERVER, REPO_ROOT, runCli, TestRedis, WorkerProcess } from "./helpers/redis.js";
 
@@ -107,6 +108,16 @@ describe.skipIf(!REDIS_SERVER || !BUILT)(`queue errors (skipped if ${why})`, () 
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot be combined/);
     expect(r.stderr).not.toContain(SECRET);
+  });
+
+  it("a run config's eda: queue section picks the queue executor", async () => {
+    const exec = await makeExecutor({ config: { queue: { url: redis.url(), queueTimeoutMs: 1000 } } });
+    try {
+      expect(exec).toBeInstanceOf(QueueExecutor);
+      expect((exec as QueueExecutor).spec.label).toBe(`redis://:***@127.0.0.1:${redis.port}/0`);
+    } finally {
+      await exec.close();
+    }
   });
 
   it("no worker alive: the job ends as infra_error within the bound", async () => {

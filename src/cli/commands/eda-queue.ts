@@ -84,7 +84,7 @@ export function addQueueCommands(eda: Command, ctx: CliContext): void {
     .option("--heartbeat-ms <ms>", "heartbeat interval (default 5000)", int("--heartbeat-ms"))
     .option(
       "--max-attempts <n>",
-      "starts of a job before it fails for good (default 3)",
+      "deaths of its worker a job may cause before it fails for good (default 3)",
       int("--max-attempts"),
     )
     .option("--work-dir <dir>", "parent of job directories")

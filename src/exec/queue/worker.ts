@@ -2,13 +2,14 @@
 // them through the same local pipeline as the local executor (sandbox, limits, caches). BullMQ
 // renews each job's lock while it runs; a worker that dies stops renewing, and after the lock
 // expires another worker's stalled check puts the job back. A job whose workers keep dying is
-// failed after `maxAttempts` starts; a job that is re-run after such a death runs alone on its
-// worker, so a poisoned job cannot take innocent jobs down with it more than once.
+// failed after `maxAttempts` such deaths; a job re-run after one (a suspect) runs only on a worker
+// running nothing else, and no other job starts beside it, so a poisoned job cannot take innocent
+// jobs down with it more than once.
 import { hostname } from "node:os";
 import { availableParallelism } from "node:os";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import { z } from "zod";
 import type { SimRequest } from "../../core/protocol.js";
 import { BlobStore } from "../../eda/blob-store.js";
@@ -30,7 +31,7 @@ export interface QueueWorkerOptions {
   /** How often this worker looks for jobs whose worker died (default 30 s). */
   stalledMs?: number;
   heartbeatMs?: number;
-  /** Starts of one job (first included) before it fails for good (default 3). */
+  /** Times a job's worker may die while running it before the job fails for good (default 3). */
   maxAttempts?: number;
   /** Beyond a job's wall limit, when the worker stops it itself (default 30 s). */
   watchdogGraceMs?: number;
@@ -59,30 +60,26 @@ export interface QueueWorkerHandle {
   abort(): void;
 }
 
-/** Readers-writer gate: suspects (jobs re-run after their worker died) run with nothing else. */
-class Gate {
-  private shared = 0;
-  private exclusive = false;
-  private pendingExclusive = 0;
-  private waiters: (() => void)[] = [];
+/**
+ * Who may start here: a suspect (a job whose worker died while running it) only when nothing
+ * else runs, and nothing starts beside a suspect. The others are put back for a moment rather
+ * than waiting here, so they cannot die with a suspect that turns out to be poisoned.
+ */
+class Admission {
+  private running = 0;
+  private suspect = false;
 
-  async run<T>(alone: boolean, fn: () => Promise<T>): Promise<T> {
-    if (alone) this.pendingExclusive++;
-    try {
-      while (alone ? this.exclusive || this.shared > 0 : this.exclusive || this.pendingExclusive > 0)
-        await new Promise<void>((r) => this.waiters.push(r));
-    } finally {
-      if (alone) this.pendingExclusive--;
-    }
-    if (alone) this.exclusive = true;
-    else this.shared++;
-    try {
-      return await fn();
-    } finally {
-      if (alone) this.exclusive = false;
-      else this.shared--;
-      for (const w of this.waiters.splice(0)) w();
-    }
+  /** Synchronous, so checking and claiming cannot interleave with another job's. */
+  claim(isSuspect: boolean): boolean {
+    if (this.suspect || (isSuspect && this.running > 0)) return false;
+    this.running++;
+    this.suspect = isSuspect;
+    return true;
+  }
+
+  release(): void {
+    this.running--;
+    this.suspect = false;
   }
 }
 
@@ -111,7 +108,8 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   const subscriber = new Redis(redisOptions(spec));
   const blobs = new RedisBlobs(client, keys);
   const cache = new BlobStore(opts.blobBytes);
-  const gate = new Gate();
+  const admission = new Admission();
+  const deferMs = Math.max(200, Math.min(2000, (opts.stalledMs ?? 30_000) / 2));
   const running = new Map<string, AbortController>();
   const counts = { done: 0, failed: 0 };
   let lastError = "";
@@ -143,20 +141,27 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     return { rtl, missing };
   }
 
-  async function processJob(job: Job, _token?: string, signal?: AbortSignal): Promise<QueueReturn> {
+  async function processJob(job: Job, token?: string, signal?: AbortSignal): Promise<QueueReturn> {
     const parsed = QueueJobData.safeParse(job.data);
     if (!parsed.success)
       throw new UnrecoverableError(`malformed job data: ${z.prettifyError(parsed.error).split("\n")[0]}`);
     const request = parsed.data.request;
     const jobId = job.id!;
-    const attempt = job.attemptsStarted;
-    if (attempt > maxAttempts)
+    const deaths = job.stalledCounter;
+    if (deaths >= maxAttempts)
       throw new UnrecoverableError(
-        `started ${attempt - 1} times and each time its worker died before finishing (killed, out of memory or crashed); not retried again`,
+        `its worker died ${deaths} times while running it (killed, out of memory or crashed); not retried again`,
       );
     if (await client.exists(keys.cancel(jobId))) return { kind: "cancelled", worker: name };
     // A job re-run after its worker died may be what killed it: run it with nothing else.
-    return gate.run(attempt > 1, async () => {
+    const suspect = deaths > 0;
+    if (!admission.claim(suspect)) {
+      await job.moveToDelayed(Date.now() + deferMs, token);
+      throw new DelayedError();
+    }
+    if (suspect) void worker.pause(true); // fetch nothing while it runs (running jobs go on)
+    const attempt = job.attemptsStarted;
+    try {
       const { rtl, missing } = await resolveRtl(request);
       if (missing.length) return { kind: "need", worker: name, sha256: missing };
       const ac = new AbortController();
@@ -183,7 +188,10 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
         signal?.removeEventListener("abort", onAbort);
         running.delete(jobId);
       }
-    });
+    } finally {
+      admission.release();
+      if (suspect && !draining) worker.resume();
+    }
   }
 
   const worker = new Worker(spec.queue, processJob, {
