@@ -40,6 +40,7 @@ export function writeRunReport(runDir: string, opts: { out?: string } = {}): Run
   const filesDir = filesDirOf(out);
   const reader = RunReader.open(runDir);
   const tmpDir = `${filesDir}.tmp-${process.pid}`;
+  const tmpOut = `${out}.tmp-${process.pid}`;
   try {
     const ov = loadRunOverview(runDir, reader);
     mkdirSync(dirname(out), { recursive: true });
@@ -61,13 +62,13 @@ export function writeRunReport(runDir: string, opts: { out?: string } = {}): Run
       });
       writeFileSync(join(tmpDir, task.page), html);
     }
-    const tmpOut = `${out}.tmp-${process.pid}`;
     writeFileSync(tmpOut, runPageHtml(ov, basename(filesDir)));
     replaceWith(tmpDir, filesDir);
     renameSync(tmpOut, out);
     return { out, filesDir, tasks: ov.tasks.length, overview: ov };
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
+    rmSync(tmpOut, { force: true });
     reader.close();
   }
 }
