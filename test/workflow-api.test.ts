@@ -132,6 +132,15 @@ describe("custom workflows in runEval", () => {
     expect(s2.failures[0]!.error).toMatch(
       /run\(\) must resolve to task.initialState or a state step returned/,
     );
+    const thrower = defineWorkflow({
+      name: "thrower",
+      version: "1",
+      run: async () => {
+        throw new RangeError("boom");
+      },
+    });
+    const s3 = await runEval({ dataset: counter, samples: 1, workflow: thrower }, opts("thrower"));
+    expect(s3.failures[0]!.error).toBe("workflow thrower: run() threw: RangeError: boom");
   });
 
   it("resume reuses a custom workflow's stored steps: no LLM call, no simulation", async () => {

@@ -18,7 +18,7 @@ import { Ledger } from "../store/ledger.js";
 import { rulesBlock } from "./rules.js";
 import { InfraError, type WorkflowConfig } from "./workflow.js";
 import { getWorkflow, hasWorkflow, listWorkflows } from "./registry.js";
-import { runWorkflowSample } from "./workflows/runner.js";
+import { runWorkflowSample, WorkflowUsageError } from "./workflows/runner.js";
 import { isWorkflow, STOP_WHEN, WORKFLOW_NAME, type Workflow } from "./workflows/types.js";
 import { makeProvider } from "../llm/factory.js";
 import { makeExecutor } from "../exec/factory.js";
@@ -220,7 +220,9 @@ async function evalRun(
             counts.failed++;
             ledger.failSample(
               sampleId,
-              err instanceof InfraError ? err.message : `internal error: ${String(err)}`,
+              err instanceof InfraError || err instanceof WorkflowUsageError
+                ? err.message
+                : `internal error: ${String(err)}`,
             );
           }
         });

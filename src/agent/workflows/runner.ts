@@ -30,7 +30,8 @@ const Messages = z
     }),
   )
   .min(1)
-  .max(500);
+  .max(500)
+  .refine((ms) => ms.reduce((n, m) => n + m.content.length, 0) <= 8 * 1024 * 1024, "prompt over 8 MiB");
 
 export class WorkflowUsageError extends Error {
   constructor(workflow: string, message: string) {
@@ -169,7 +170,14 @@ export async function runWorkflowSample(
     settings: Object.freeze({ rounds: cfg.rounds, climb: cfg.climb, stopWhen }),
   });
 
-  const chosen = await workflow.run(task, step, tools);
+  let chosen: WorkflowState;
+  try {
+    chosen = await workflow.run(task, step, tools);
+  } catch (err) {
+    // Infrastructure failures stay retryable; anything else is the workflow's own error.
+    if (err instanceof InfraError || err instanceof WorkflowUsageError) throw err;
+    throw fail(`run() threw: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+  }
   const picked = chosen?.id ? known.get(chosen.id)?.view : chosen === initial ? initial : undefined;
   if (!picked) throw fail("run() must resolve to task.initialState or a state step returned");
   const rounds = outcomes.filter(Boolean);
