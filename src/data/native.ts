@@ -1,4 +1,4 @@
-// Native rows (shared/benchmarks/README.md schema) -> Repository, plus the checks every loader
+// Native rows (benchmarks/README.md schema) -> Repository, plus the checks every loader
 // applies before a repository may reach a simulator: safe file names and a top module that exists.
 import { isSafePath, pathProblem } from "../core/safe-path.js";
 import { NativeRow, repositoryFromRow, type Repository } from "../core/repository.js";
