@@ -220,6 +220,20 @@ describe("comparison", () => {
     expect(missing.err).toMatch(/nope: no ledger\.sqlite here/);
     const badFormat = await cli("report", runs.direct.dir, "--format", "pdf");
     expect(badFormat.code).toBe(2);
+    const badBase = await cli("report", runs.direct.dir, runs.agentic.dir, "--baseline", runs.icarus.dir);
+    expect(badBase.code).toBe(2);
+    expect(badBase.err).toMatch(/--baseline .*icarus is not one of the evaluation runs compared/);
+    const based = await cli(
+      "report",
+      runs.direct.dir,
+      runs.icarus.dir,
+      "--format",
+      "md",
+      "--baseline",
+      runs.direct.dir,
+    );
+    expect(based.code).toBe(0);
+    expect(based.out).toMatch(/\((\+|−)\d+\.\d\)/);
   });
 });
 

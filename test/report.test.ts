@@ -4,7 +4,13 @@ import { formatEvalSummary } from "../src/report/eval-table.js";
 import { computeMetrics, type SampleRounds } from "../src/metrics/summary.js";
 import type { EvalSummary } from "../src/metrics/eval-summary.js";
 import { highlightLines } from "../src/report/sv-highlight.js";
-import { comparisonCsv, comparisonLatex, comparisonMarkdown, compareRuns } from "../src/report/compare.js";
+import {
+  BaselineError,
+  comparisonCsv,
+  comparisonLatex,
+  comparisonMarkdown,
+  compareRuns,
+} from "../src/report/compare.js";
 import type { RunOverview } from "../src/report/run-data.js";
 import { taskPageHtml } from "../src/report/task-page.js";
 import { runPageHtml } from "../src/report/run-page.js";
@@ -156,6 +162,18 @@ describe("comparison table", () => {
     expect(tex).toContain("\\cmidrule(lr){2-7}\\cmidrule(lr){8-13}");
     const csv = comparisonCsv(compareRuns([fakeRun("x", { model: 'a,"b"' })]));
     expect(csv.split("\n")[1]).toMatch(/^"a,""b""",\/runs\/x,0\.5000,1\.0000,/);
+  });
+  it("shows differences to a baseline row in percentage points, like the paper's Table 2", () => {
+    const better = [
+      { taskId: "a", sampleIndex: 0, rounds: [{ round: 0, score: 1, simPass: true, covPass: true }] },
+      { taskId: "a", sampleIndex: 1, rounds: [{ round: 0, score: 1, simPass: true, covPass: true }] },
+    ];
+    const runs = [fakeRun("base"), fakeRun("tuned", { model: "m2", samples: better })];
+    const md = comparisonMarkdown(compareRuns(runs, { baseline: "/runs/base" }));
+    expect(md).toContain("| m1 | 50.0% | 100.0% | 75.0% |");
+    expect(md).toContain("| m2 | 100.0% (+50.0) | 100.0% (+0.0) | 100.0% (+25.0) |");
+    expect(md).toContain("Differences in percentage points to m1.");
+    expect(() => compareRuns(runs, { baseline: "/runs/nope" })).toThrow(BaselineError);
   });
   it("flags other simulator versions, task sets and k, and leaves synthesis runs out", () => {
     const c = compareRuns([

@@ -29,6 +29,8 @@ export interface Comparison {
   flags: string[];
   excluded: { run: RunOverview; why: string }[];
   runs: RunOverview[];
+  /** The row other rows show their difference to (the paper's "+31.8%" columns), if asked for. */
+  baseline: CompareRow | null;
 }
 
 // The paper puts agentic before direct inference (Table 2); vanilla is its Table 1 baseline.
@@ -44,7 +46,8 @@ const settingKey = (r: RunOverview) =>
     r.config.sampling ?? null,
   ]);
 
-export function compareRuns(all: RunOverview[]): Comparison {
+/** `baseline`: the run directory (as RunOverview.runDir) whose row the others are compared to. */
+export function compareRuns(all: RunOverview[], opts: { baseline?: string } = {}): Comparison {
   const excluded = all
     .filter((r) => r.kind !== "eval")
     .map((run) => ({ run, why: "a synthesis run (no evaluation metrics)" }));
@@ -64,8 +67,16 @@ export function compareRuns(all: RunOverview[]): Comparison {
     (a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
   );
   const ks = new Set(runs.map((r) => r.metrics.metrics.cov_pass.k));
+  const out = rows.map(({ label, runs: m }) => ({ label, runs: m }));
+  const baseline =
+    opts.baseline === undefined
+      ? null
+      : (out.find((row) => [...row.runs.values()].some((r) => r.runDir === opts.baseline)) ?? null);
+  if (opts.baseline !== undefined && !baseline)
+    throw new BaselineError(`--baseline ${opts.baseline} is not one of the evaluation runs compared`);
   return {
-    rows: rows.map(({ label, runs: m }) => ({ label, runs: m })),
+    baseline,
+    rows: out,
     workflows,
     k: ks.size === 1 ? [...ks][0]! : null,
     flags: compareFlags(runs),
@@ -100,12 +111,35 @@ function compareFlags(runs: RunOverview[]): string[] {
   return flags;
 }
 
-function cell(r: RunOverview | undefined, m: MetricKey, at: "at1" | "atk", k: number | null): string {
-  if (!r) return "–";
-  const x = r.metrics.metrics[m];
-  const v = pct(x[at]);
-  return at === "atk" && k === null ? `${v} (k=${x.k})` : v;
+export class BaselineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BaselineError";
+  }
 }
+
+/** A cell's value, and its difference to the baseline row in percentage points (if any). */
+function cellParts(
+  c: Comparison,
+  row: CompareRow,
+  w: string,
+  m: MetricKey,
+  at: "at1" | "atk",
+): { v: string; delta: string | null } {
+  const r = row.runs.get(w);
+  if (!r) return { v: "–", delta: null };
+  const x = r.metrics.metrics[m];
+  const v = at === "atk" && c.k === null ? `${pct(x[at])} (k=${x.k})` : pct(x[at]);
+  const b = c.baseline && c.baseline !== row ? c.baseline.runs.get(w)?.metrics.metrics[m] : undefined;
+  if (!b) return { v, delta: null };
+  const d = (x[at] - b[at]) * 100;
+  return { v, delta: `${d >= 0 ? "+" : "−"}${Math.abs(d).toFixed(1)}` };
+}
+
+const cell = (c: Comparison, row: CompareRow, w: string, m: MetricKey, at: "at1" | "atk") => {
+  const p = cellParts(c, row, w, m, at);
+  return p.delta ? `${p.v} (${p.delta})` : p.v;
+};
 
 /** Header names of the flattened table (md, csv). */
 function flatColumns(c: Comparison): string[] {
@@ -119,7 +153,7 @@ function flatRows(c: Comparison): string[][] {
   return c.rows.map((row) => [
     row.label,
     ...c.workflows.flatMap((w) =>
-      METRICS.flatMap(([m]) => [cell(row.runs.get(w), m, "at1", c.k), cell(row.runs.get(w), m, "atk", c.k)]),
+      METRICS.flatMap(([m]) => [cell(c, row, w, m, "at1"), cell(c, row, w, m, "atk")]),
     ),
   ]);
 }
@@ -133,7 +167,7 @@ export function comparisonMarkdown(c: Comparison): string {
   ];
   const notes = [
     "",
-    `pass@k: unbiased estimator over n samples per task; Avg Cov counts failed simulations as 0.`,
+    `pass@k: unbiased estimator over n samples per task; Avg Cov counts failed simulations as 0.${baselineNote(c)}`,
     ...c.flags.map((f) => `> **Note:** ${f}`),
   ];
   return [...lines, ...notes].join("\n") + "\n";
@@ -176,7 +210,7 @@ export function comparisonLatex(c: Comparison): string {
   const body = flatRows(c).map((r) => `${r.map((x) => tex(x)).join(" & ")} \\\\`);
   return (
     [
-      `% llm4cov report: pass@k is the unbiased estimator over n samples per task; needs \\usepackage{booktabs}`,
+      `% llm4cov report: pass@k is the unbiased estimator over n samples per task; needs \\usepackage{booktabs}${baselineNote(c)}`,
       ...c.flags.map((f) => `% NOTE: ${f}`),
       `\\begin{tabular}{l${"r".repeat(cols)}}`,
       `\\toprule`,
@@ -243,6 +277,12 @@ function winLoss(runs: RunOverview[], links: Map<string, string>): { pairs: stri
 
 const PALETTE = ["#3b6fb6", "#d9534f", "#2a9d4b", "#e08a1e", "#8e6bbf", "#2a9d8f", "#777", "#b5651d"];
 
+const baselineNote = (c: Comparison) =>
+  c.baseline ? ` Differences in percentage points to ${c.baseline.label}.` : "";
+
+const htmlCell = (p: { v: string; delta: string | null }) =>
+  `<td>${p.v}${p.delta ? `<br><span class="mut">${p.delta}</span>` : ""}</td>`;
+
 export function comparisonHtml(c: Comparison, links: Map<string, string>): string {
   const kk = c.k === null ? "k" : String(c.k);
   const groupHead = c.workflows.map((w) => `<th colspan="${METRICS.length * 2}">${esc(w)}</th>`).join("");
@@ -262,8 +302,7 @@ export function comparisonHtml(c: Comparison, links: Map<string, string>): strin
       const cells = c.workflows
         .map((w) =>
           METRICS.map(
-            ([m]) =>
-              `<td>${cell(row.runs.get(w), m, "at1", c.k)}</td><td>${cell(row.runs.get(w), m, "atk", c.k)}</td>`,
+            ([m]) => `${htmlCell(cellParts(c, row, w, m, "at1"))}${htmlCell(cellParts(c, row, w, m, "atk"))}`,
           ).join(""),
         )
         .join("");
@@ -296,7 +335,7 @@ export function comparisonHtml(c: Comparison, links: Map<string, string>): strin
   const body = `<h1>Comparison of ${c.runs.length} runs</h1>${flags}${excluded}
 <h2>Results</h2>
 <table><tr><th class="l" rowspan="3">model</th>${groupHead}</tr><tr>${metricHead}</tr><tr>${kHead}</tr>${rows}</table>
-<p class="mut">pass@k: the unbiased estimator over n samples per task; Avg Cov counts failed simulations as 0. Runs of the same model, task set, simulator and sampling share a row.</p>
+<p class="mut">pass@k: the unbiased estimator over n samples per task; Avg Cov counts failed simulations as 0. Runs of the same model, task set, simulator and sampling share a row.${esc(baselineNote(c))}</p>
 <h2>Per-round curves</h2><div class="grid"><div class="card">${curve("avg_cov", "Avg Cov by round cap")}</div><div class="card">${curve("cov_pass", "Cov Pass by round cap")}</div></div>
 <h2>Per-task win / loss</h2>${wl.pairs}
 <h3>Per task</h3>${wl.table}

@@ -105,11 +105,11 @@ export interface CompareOutput {
 /** Several runs (or one, for its table row): the comparison page or table. */
 export function writeComparison(
   runDirs: string[],
-  opts: { out?: string; format?: ReportFormat } = {},
+  opts: { out?: string; format?: ReportFormat; baseline?: string } = {},
 ): CompareOutput {
   const format = opts.format ?? "html";
   const runs = runDirs.map((d) => loadRunOverview(d));
-  const c = compareRuns(runs);
+  const c = compareRuns(runs, { baseline: opts.baseline === undefined ? undefined : resolve(opts.baseline) });
   if (format !== "html") {
     const text =
       format === "md" ? comparisonMarkdown(c) : format === "csv" ? comparisonCsv(c) : comparisonLatex(c);

@@ -1,6 +1,7 @@
 // `llm4cov report <run-dir>...`: a run's HTML report with task pages, or a comparison of
 // several runs (HTML page, or the table as Markdown, CSV or LaTeX).
 import { Command, Option } from "commander";
+import { BaselineError } from "../../report/compare.js";
 import { NotARunError } from "../../store/report-reader.js";
 import { REPORT_FORMATS, writeComparison, writeRunReport, type ReportFormat } from "../../report/write.js";
 import { CliError, type CliContext } from "../context.js";
@@ -18,9 +19,10 @@ export function reportCommand(ctx: CliContext): Command {
         .choices(REPORT_FORMATS)
         .default("html"),
     )
-    .action((runDirs: string[], o: { out?: string; format: ReportFormat }) => {
+    .option("--baseline <run-dir>", "one of the runs: the others show their difference to its row")
+    .action((runDirs: string[], o: { out?: string; format: ReportFormat; baseline?: string }) => {
       try {
-        if (o.format === "html" && runDirs.length === 1) {
+        if (o.format === "html" && runDirs.length === 1 && o.baseline === undefined) {
           const t = performance.now();
           const r = writeRunReport(runDirs[0]!, { out: o.out });
           ctx.out(
@@ -28,12 +30,12 @@ export function reportCommand(ctx: CliContext): Command {
           );
           return;
         }
-        const c = writeComparison(runDirs, { out: o.out, format: o.format });
+        const c = writeComparison(runDirs, { out: o.out, format: o.format, baseline: o.baseline });
         for (const f of c.flags) ctx.err(`llm4cov report: warning: ${f}`);
         if (c.text !== null && !c.out) ctx.out(c.text.trimEnd());
         else ctx.out(`wrote ${c.out}`);
       } catch (err) {
-        if (err instanceof NotARunError) throw new CliError(err.message);
+        if (err instanceof NotARunError || err instanceof BaselineError) throw new CliError(err.message);
         throw err;
       }
     });
