@@ -21,6 +21,10 @@ const TOKEN =
 export function highlightLines(src: string): string[] {
   const lines: string[] = [""];
   const emit = (text: string, cls: string | null) => {
+    if (!text.includes("\n")) {
+      if (text) lines[lines.length - 1] += cls ? `<span class="${cls}">${esc(text)}</span>` : esc(text);
+      return;
+    }
     const parts = text.split("\n");
     parts.forEach((p, i) => {
       if (i > 0) lines.push("");
