@@ -2,6 +2,8 @@
 // `llm4cov eda worker` process) against the local executor, on the same real simulation jobs
 // with the same number of slots. Both run warm (a first untimed round fills the build caches),
 // in alternating order. Bytes per job are counted on the wire by proxies in front of Redis.
+// Also, one job at a time, what each adds to the simulator's own stage time (less noisy than
+// wall time on a busy machine).
 //   npx tsx bench/queue-overhead.ts [jobs=16] [slots=2] [rounds=2]   (needs npm run build)
 import { createServer, connect, type Socket } from "node:net";
 import type { SimRequestInput, SimResult } from "../src/core/protocol.js";
@@ -124,6 +126,21 @@ async function main(): Promise<void> {
     );
     console.log(
       `local ${Math.round(localMs / n)} ms/job, queue ${Math.round(queueMs / n)} ms/job, overhead ${Math.round((queueMs - localMs) / n)} ms/job (wall time / jobs at ${SLOTS} slots)`,
+    );
+    // One job at a time: what each executor adds to the simulator's own stage time.
+    const added = { local: 0, queue: 0 };
+    for (const r of reqs.slice(0, 8))
+      for (const [name, exec] of [
+        ["local", local],
+        ["queue", queue],
+      ] as const) {
+        const t0 = performance.now();
+        const res = await exec.run(r);
+        added[name] += performance.now() - t0 - res.timings.reduce((a, x) => a + x.ms, 0);
+      }
+    const k = Math.min(8, reqs.length);
+    console.log(
+      `added to the simulator stages, one job at a time: local ${Math.round(added.local / k)} ms/job, queue ${Math.round(added.queue / k)} ms/job`,
     );
     console.log(`ratio: ${(queueMs / localMs).toFixed(3)}`);
   } finally {

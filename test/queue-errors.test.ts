@@ -108,6 +108,10 @@ describe.skipIf(!REDIS_SERVER || !BUILT)(`queue errors (skipped if ${why})`, () 
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot be combined/);
     expect(r.stderr).not.toContain(SECRET);
+    const check = await runCli(["eda", "check", "--eda", redis.url()]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/is a job queue, not a host: see it with `llm4cov eda status/);
+    expect(check.stderr).not.toContain(SECRET);
   });
 
   it("a run config's eda: queue section picks the queue executor", async () => {

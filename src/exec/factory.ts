@@ -4,13 +4,15 @@ import { availableParallelism } from "node:os";
 import type { Executor } from "./executor.js";
 import { LocalExecutor } from "./local.js";
 import {
+  isQueueUrl,
   QueueExecutor,
   queueSpecFrom,
+  redactUrl,
   type QueueExecutorOptions,
   type QueueTlsFiles,
 } from "./queue/index.js";
 import { SshExecutor, type SshExecutorOptions } from "./ssh/executor.js";
-import { hostsFromConfig, parseEdaSpecs, type SshDefaults, type SshHostSpec } from "./ssh/spec.js";
+import { hostsFromConfig, parseEdaSpecs, SpecError, type SshDefaults, type SshHostSpec } from "./ssh/spec.js";
 
 export interface ExecutorSpec {
   /** `--eda` values: `local`, or `ssh://user@host:port[/workdir][?slots=N&mode=legacy]` (repeatable). */
@@ -39,6 +41,11 @@ export function resolveHosts(spec: ExecutorSpec): SshHostSpec[] {
     remoteCommand: spec.remoteCommand,
     slots: spec.slots,
   };
+  const queueUrl = spec.eda?.find(isQueueUrl);
+  if (queueUrl)
+    throw new SpecError(
+      `${redactUrl(queueUrl)} is a job queue, not a host: see it with \`llm4cov eda status --queue <url>\``,
+    );
   if (spec.eda?.length) return parseEdaSpecs(spec.eda, defaults);
   const section = (spec.config ?? undefined) as Record<string, unknown> | undefined;
   return section ? hostsFromConfig(section, defaults) : [];
