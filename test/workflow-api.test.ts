@@ -178,6 +178,32 @@ describe("custom workflows in runEval", () => {
   });
 });
 
+describe("resume of a workflow that is not deterministic", () => {
+  it("fails the sample naming the step instead of returning a state it did not ask for", async () => {
+    let runs = 0;
+    const fickle = defineWorkflow({
+      name: "fickle",
+      version: "1",
+      async run(task, step) {
+        runs++;
+        const a = await step(task.initialState);
+        // First run repairs a; a resumed run asks for step 1 from the initial state instead.
+        return step(runs === 1 ? a : task.initialState);
+      },
+    });
+    const o = opts("fickle");
+    await runEval({ dataset: counter, samples: 1, workflow: fickle }, o);
+    const db = new Database(join(o.runDir, "ledger.sqlite"));
+    db.prepare("UPDATE samples SET status = 'running'").run();
+    db.close();
+    const s = await runEval({ dataset: counter, samples: 1, workflow: fickle }, { ...o, resume: true });
+    expect(s.samples_done).toBe(0);
+    expect(s.failures[0]!.error).toMatch(
+      /workflow fickle: step 1 was stored from state \S+:s0 but is now asked from initial/,
+    );
+  });
+});
+
 describe("--stop-when", () => {
   // A design the built-in policy meets the target on early but does not cover fully.
   const ds = dataset(["llm4cov_ex_counter", "llm4cov_ex_uart_tx"], "stop.jsonl");

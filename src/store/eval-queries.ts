@@ -56,3 +56,11 @@ export function simJobTotals(ledger: Ledger): { jobs: number; ms: number } {
     ms: number;
   };
 }
+
+/** The input state a stored transition started from (undefined: no such transition). */
+export function transitionInput(ledger: Ledger, transitionId: string): string | null | undefined {
+  const r = ledger.db
+    .prepare("SELECT input_state_id FROM transitions WHERE transition_id = ?")
+    .get(transitionId) as { input_state_id: string | null } | undefined;
+  return r ? r.input_state_id : undefined;
+}

@@ -16,6 +16,7 @@ import {
   type WorkflowConfig,
   type WorkflowDeps,
 } from "../workflow.js";
+import { transitionInput } from "../../store/eval-queries.js";
 import type { StopWhen, Workflow, WorkflowState, WorkflowTask, WorkflowTools } from "./types.js";
 
 /** A workflow that asks for more steps than this in one sample is stopped (a runaway loop). */
@@ -106,6 +107,13 @@ export async function runWorkflowSample(
     const stored = ledger.findState(stateId);
     let out: State;
     if (stored) {
+      // Resume hands back step i as stored: it must have come from the same input state.
+      const from = transitionInput(ledger, ledger.transitionId(sampleId, index));
+      if (from !== undefined && from !== input.view.id)
+        throw fail(
+          `step ${index} was stored from state ${from ?? "initial"} but is now asked from ${input.view.id ?? "initial"}: ` +
+            "the workflow must decide only from the states it is given (docs/api.md)",
+        );
       out = {
         repo,
         testbench: stored.testbench,
