@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { EvalConfig, ledgerIdentity, runEval, type EvalConfigInput } from "../src/agent/eval.js";
 import { scanDataset } from "../src/data/identity.js";
+import { probeSimulatorVersion } from "../src/exec/version-guard.js";
 import { openDataset } from "../src/data/index.js";
 import { LocalExecutor } from "../src/exec/local.js";
 import { BuiltinProvider } from "../src/llm/builtin/policy.js";
@@ -65,7 +66,8 @@ function rowsOf(runDir: string) {
 async function legacyRun(input: EvalConfigInput, runDir: string) {
   const cfg = EvalConfig.parse(input);
   const scan = await scanDataset(cfg.dataset, { format: cfg.format, limit: cfg.limit });
-  const ledger = Ledger.open(runDir, ledgerIdentity(cfg, undefined, scan.info));
+  const simVersion = await probeSimulatorVersion(exec, cfg.simulator);
+  const ledger = Ledger.open(runDir, ledgerIdentity(cfg, undefined, scan.info, simVersion));
   const deps = { llm: new BuiltinProvider(), exec, ledger, rules: null };
   const wf = {
     mode: cfg.mode as "direct" | "agentic" | "vanilla",

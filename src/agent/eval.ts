@@ -22,6 +22,7 @@ import { runWorkflowSample, WorkflowUsageError } from "./workflows/runner.js";
 import { isWorkflow, STOP_WHEN, WORKFLOW_NAME, type Workflow } from "./workflows/types.js";
 import { makeProvider } from "../llm/factory.js";
 import { makeExecutor } from "../exec/factory.js";
+import { probeSimulatorVersion, VersionGuardExecutor } from "../exec/version-guard.js";
 import { doneSampleRounds, llmCallTotals, simJobTotals, unfinishedSamples } from "../store/eval-queries.js";
 
 import { PolicyConfig } from "../llm/config.js";
@@ -93,9 +94,12 @@ export function ledgerIdentity(
   cfg: EvalConfig,
   workflow?: Workflow,
   dataset?: Pick<DatasetInfo, "hash" | "format">,
+  /** The simulator version the run uses (probed): two versions never share a run. */
+  simulatorVersion?: string,
 ): Record<string, unknown> {
   const wf = workflow ?? getWorkflow(cfg.mode);
   return {
+    ...(simulatorVersion ? { simulator_version: simulatorVersion } : {}),
     workflow: { name: wf.name, version: wf.version },
     stop_when: cfg.stopWhen,
     // By content, not path: a moved or renamed dataset is the same run (docs/decisions.md).
@@ -143,9 +147,12 @@ async function evalRun(
   const started = Date.now();
   // The dataset is opened and checked before the run directory exists (bad input leaves nothing).
   const scan = await scanDataset(cfg.dataset, { format: cfg.format, limit: cfg.limit });
-  const ledger = Ledger.open(opts.runDir, ledgerIdentity(cfg, workflow, scan.info), {
+  const simVersion = await probeSimulatorVersion(opts.exec, cfg.simulator, opts.signal);
+  const ledger = Ledger.open(opts.runDir, ledgerIdentity(cfg, workflow, scan.info, simVersion), {
     resume: opts.resume,
   });
+  ledger.setMeta("simulator", { name: cfg.simulator, version: simVersion });
+  const exec = new VersionGuardExecutor(opts.exec, simVersion === "unknown" ? null : simVersion);
   ledger.setMeta("dataset", scan.info);
   ledger.setMeta("skipped_rows", scan.skipped.map(skippedText)); // each: file:line (id): reason
   const wf: WorkflowConfig & { stopWhen: EvalConfig["stopWhen"] } = {
@@ -182,9 +189,9 @@ async function evalRun(
     : null;
   const deps = {
     llm: opts.llm,
-    exec: opts.exec,
+    exec,
     ledger,
-    rules: cfg.rules ? rulesBlock(cfg.simulator) : null,
+    rules: cfg.rules ? rulesBlock(cfg.simulator, simVersion === "unknown" ? undefined : simVersion) : null,
     signal: opts.signal,
     onStage: (stage: "llm" | "sim", delta: 1 | -1) => {
       if (stage === "llm") counts.llmRequested += delta;

@@ -3,6 +3,7 @@
 import { CommanderError } from "commander";
 import { z } from "zod";
 import { DatasetError } from "../data/errors.js";
+import { SimulatorUnavailableError } from "../exec/version-guard.js";
 import { ConfigMismatchError, RunExistsError } from "../store/ledger.js";
 import { CliError, type CliContext } from "./context.js";
 
@@ -37,6 +38,11 @@ export function reportError(err: unknown, ctx: CliContext, debug: boolean): numb
     ctx.err(`llm4cov: ${err.message}`);
     trace();
     return 2;
+  }
+  if (err instanceof SimulatorUnavailableError) {
+    ctx.err(`llm4cov: ${err.message}`);
+    trace();
+    return 3;
   }
   if (err instanceof z.ZodError) {
     ctx.err(`llm4cov: invalid input: ${zodOneLine(err)}`);

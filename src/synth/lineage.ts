@@ -107,6 +107,8 @@ export function synthMeta(st: ResolvedStage): SynthMeta {
 export function synthIdentity(
   st: ResolvedStage,
   dataset?: { hash: string; format: string },
+  /** The simulator version the stage uses (probed): two versions never share a run. */
+  simulatorVersion?: string,
 ): Record<string, unknown> {
   const c = st.config;
   let drafts: Record<string, unknown>;
@@ -124,6 +126,7 @@ export function synthIdentity(
   const meta = synthMeta(st);
   return {
     ...meta,
+    ...(simulatorVersion ? { simulator_version: simulatorVersion } : {}),
     dataset: dataset ? { sha256: dataset.hash } : (c.dataset ?? null),
     format: dataset?.format ?? c.format,
     limit: c.limit ?? null,

@@ -8,6 +8,7 @@ import PQueue from "p-queue";
 import { runEval } from "../agent/eval.js";
 import { buildMemorylessPrompt } from "../agent/prompt.js";
 import { rulesBlock } from "../agent/rules.js";
+import { probeSimulatorVersion, VersionGuardExecutor } from "../exec/version-guard.js";
 import { InfraError, runTransition, type TransitionSlot, type WorkflowDeps } from "../agent/workflow.js";
 import type { SimResult } from "../core/protocol.js";
 import type { Repository } from "../core/repository.js";
@@ -248,7 +249,10 @@ export async function runSynth(st: ResolvedStage, opts: SynthRunOptions): Promis
   const dataset = c.dataset
     ? (await scanDataset(c.dataset, { format: c.format, limit: c.limit })).info
     : undefined;
-  const ledger = Ledger.open(st.out, synthIdentity(st, dataset), { resume: opts.resume });
+  const simVersion = await probeSimulatorVersion(opts.exec, c.simulator, opts.signal);
+  const ledger = Ledger.open(st.out, synthIdentity(st, dataset, simVersion), { resume: opts.resume });
+  ledger.setMeta("simulator", { name: c.simulator, version: simVersion });
+  const exec = new VersionGuardExecutor(opts.exec, simVersion === "unknown" ? null : simVersion);
   const owned: LlmProvider[] = [];
   const provider = (given: LlmProvider | undefined, role: Role) => {
     if (given) return given;
@@ -274,9 +278,9 @@ export async function runSynth(st: ResolvedStage, opts: SynthRunOptions): Promis
     const counts = { done: 0, total: sel.records.length * c.k, failed: 0, llm: 0, sim: 0 };
     const deps: WorkflowDeps = {
       llm,
-      exec: opts.exec,
+      exec,
       ledger,
-      rules: c.rules ? rulesBlock(c.simulator) : null,
+      rules: c.rules ? rulesBlock(c.simulator, simVersion === "unknown" ? undefined : simVersion) : null,
       signal: opts.signal,
       onStage: (stage, delta) => (stage === "llm" ? (counts.llm += delta) : (counts.sim += delta)),
     };
