@@ -11,6 +11,7 @@ import { InfraError, simulateTestbench } from "../src/agent/workflow.js";
 import type { SimRequestInput, SimResult } from "../src/core/protocol.js";
 import { NativeRow, repositoryFromRow } from "../src/core/repository.js";
 import { SimLimits } from "../src/core/protocol.js";
+import { PROBE_ID } from "../src/exec/version-guard.js";
 import { LocalExecutor } from "../src/exec/local.js";
 import { BuiltinProvider } from "../src/llm/builtin/policy.js";
 import { COUNTER_RTL, GOOD_TB } from "./fixtures/eda.js";
@@ -79,7 +80,13 @@ describe("simulation infra_error retry", () => {
     /** The same pool, on a host that recovers once its first job failed. */
     class RecoveringHost extends LocalExecutor {
       failures = 0;
+      broken = false;
       override async run(req: SimRequestInput, signal?: AbortSignal): Promise<SimResult> {
+        // The host breaks once the run has started (after eval's version probe).
+        if (req.id !== PROBE_ID && !this.broken) {
+          this.broken = true;
+          breakHost();
+        }
         const r = await super.run(req, signal);
         if (r.status === "infra_error" && ++this.failures === 1) heal();
         return r;
@@ -91,7 +98,6 @@ describe("simulation infra_error retry", () => {
       .split("\n")
       .find((l) => l.includes('"llm4cov_ex_counter"'))!;
     writeFileSync(dataset, line + "\n");
-    breakHost();
     try {
       const s = await runEval(
         { dataset, mode: "direct", samples: 1 },

@@ -21,6 +21,9 @@ export class SimulatorUnavailableError extends Error {
   }
 }
 
+/** The probe job's id (executors and tests can tell it from real jobs). */
+export const PROBE_ID = "llm4cov-version-probe";
+
 const known = (v: string | undefined | null): v is string => !!v && v !== "unknown";
 
 /**
@@ -32,23 +35,29 @@ export async function probeSimulatorVersion(
   exec: Executor,
   simulator: string,
   signal?: AbortSignal,
+  retries = 2,
 ): Promise<string> {
-  const r = await exec.run(
-    {
-      id: "llm4cov-version-probe",
-      simulator,
-      rtl: [{ name: "rtl/llm4cov_version_probe.sv", content: PROBE_RTL }],
-      testbench: { name: "llm4cov_version_probe_tb.sv", content: PROBE_TB },
-      top: "llm4cov_version_probe",
-      options: { keepJobDir: false, lintOnly: true, maxUncovered: 0 },
-    },
-    signal,
-  );
-  if (r.status === "infra_error" && !signal?.aborted)
-    throw new SimulatorUnavailableError(
-      `${simulator} on the ${exec.name} executor is not usable: ${r.reason}`,
+  for (let attempt = 1; ; attempt++) {
+    const r = await exec.run(
+      {
+        id: PROBE_ID,
+        simulator,
+        rtl: [{ name: "rtl/llm4cov_version_probe.sv", content: PROBE_RTL }],
+        testbench: { name: "llm4cov_version_probe_tb.sv", content: PROBE_TB },
+        top: "llm4cov_version_probe",
+        options: { keepJobDir: false, lintOnly: true, maxUncovered: 0 },
+      },
+      signal,
     );
-  return known(r.simulator?.version) ? r.simulator.version : "unknown";
+    if (r.status !== "infra_error") return known(r.simulator?.version) ? r.simulator.version : "unknown";
+    if (signal?.aborted) return "unknown";
+    // The same backoff as a job's own infra retries (src/agent/workflow.ts).
+    if (attempt > retries)
+      throw new SimulatorUnavailableError(
+        `${simulator} on the ${exec.name} executor is not usable: ${r.reason}`,
+      );
+    await new Promise((res) => setTimeout(res, 500 * 3 ** (attempt - 1)));
+  }
 }
 
 /** Wraps an executor so that results of another simulator version become infra_error. */
