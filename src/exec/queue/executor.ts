@@ -35,6 +35,7 @@ interface Pending {
   enqueuedAt: number;
   active: boolean;
   submitted: boolean;
+  submitting: boolean;
   needRounds: number;
   resolve: (r: SimResult) => void;
   reject: (e: Error) => void;
@@ -127,6 +128,7 @@ export class QueueExecutor implements Executor {
         enqueuedAt: Date.now(),
         active: false,
         submitted: false,
+        submitting: false,
         needRounds: 0,
         resolve,
         reject,
@@ -143,6 +145,8 @@ export class QueueExecutor implements Executor {
 
   /** Uploads the files Redis lacks, then adds the job (same id again: BullMQ keeps one). */
   private async submit(entry: Pending): Promise<void> {
+    if (entry.submitting) return;
+    entry.submitting = true;
     try {
       const shas = [...new Set(entry.data.request.rtl.map((f) => f.sha256!))];
       const missing = new Set(await this.blobs.touch(shas));
@@ -168,10 +172,11 @@ export class QueueExecutor implements Executor {
         removeOnFail: { age: 24 * 3600, count: 1000 },
       });
       entry.submitted = true;
-    } catch (err) {
+    } catch {
       // Redis went away mid-submit: the poll submits again once it is back (or the timeout ends it).
-      if (!this.closed && this.pending.has(entry.jobId)) entry.submitted = false;
-      void err;
+      entry.submitted = false;
+    } finally {
+      entry.submitting = false;
     }
   }
 
@@ -313,6 +318,7 @@ export class QueueExecutor implements Executor {
       if (ids.length) this.lastWorkerSeen = this.lastRedisOk;
       // The job-state check is a safety net for missed events: every 5th poll is enough.
       if (this.polls++ % 5) return;
+      for (const e of this.pending.values()) if (!e.submitted) void this.submit(e); // failed before
       const entries = [...this.pending.values()].filter((e) => e.submitted && now - e.enqueuedAt > 1000);
       if (!entries.length) return;
       const pipe = this.client.pipeline();

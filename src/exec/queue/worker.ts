@@ -159,7 +159,7 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
       await job.moveToDelayed(Date.now() + deferMs, token);
       throw new DelayedError();
     }
-    if (suspect) void worker.pause(true); // fetch nothing while it runs (running jobs go on)
+    if (suspect) void worker.pause(true).catch(() => undefined); // fetch nothing while it runs (running jobs go on)
     const attempt = job.attemptsStarted;
     try {
       const { rtl, missing } = await resolveRtl(request);
