@@ -124,10 +124,11 @@ describe.skipIf(!REDIS_SERVER || !BUILT)(`queue executor (skipped if ${why})`, (
       expect(results[2]!.reason).toBe("cancelled before it ran");
       // The worker stops the running simulations: its slots are free again within seconds.
       const t1 = Date.now();
-      while (
-        (await sim.getJobCounts("active", "waiting")).active + (await sim.getJobCounts("waiting")).waiting >
-        0
-      ) {
+      const busy = async () => {
+        const c = await sim.getJobCounts("active", "waiting");
+        return (c.active ?? 0) + (c.waiting ?? 0);
+      };
+      while ((await busy()) > 0) {
         expect(Date.now() - t1).toBeLessThan(10_000);
         await new Promise((r) => setTimeout(r, 200));
       }
