@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { sha256 } from "../src/core/hash.js";
@@ -23,6 +24,15 @@ describe("stdio protocol", () => {
     const hello = await conn.hello;
     expect(hello).toMatchObject({ protocol: 1, server: "llm4cov", slots: 2 });
     expect(hello.simulators.verilator).toMatch(/^5\./);
+    conn.close();
+    await done;
+  });
+
+  it("removes its abort listener when a job ends (one long-lived signal for many jobs)", async () => {
+    const { conn, done } = inProcessServer();
+    const shared = new AbortController();
+    await Promise.all([0, 1, 2, 3].map(() => conn.run(counterRequest(WEAK_TB), shared.signal)));
+    expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);
     conn.close();
     await done;
   });

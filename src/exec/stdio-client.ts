@@ -83,10 +83,18 @@ export class StdioConnection {
     const request = SimRequest.parse(input);
     if (this.closed) return Promise.reject(new ConnectionLostError(`${this.label}: connection closed`));
     const id = request.id ?? `job-${++this.nextId}`;
-    return new Promise((resolve, reject) => {
-      const entry: Pending = { request: { ...request, id }, resolve, reject, needRounds: 0 };
+    const onAbort = () => this.send({ type: "cancel", id });
+    // The listener goes when the job ends: callers may share one long-lived signal.
+    const done = () => signal?.removeEventListener("abort", onAbort);
+    return new Promise<SimResult>((resolve, reject) => {
+      const entry: Pending = {
+        request: { ...request, id },
+        resolve: (r) => (done(), resolve(r)),
+        reject: (e) => (done(), reject(e)),
+        needRounds: 0,
+      };
       this.pending.set(id, entry);
-      signal?.addEventListener("abort", () => this.send({ type: "cancel", id }), { once: true });
+      signal?.addEventListener("abort", onAbort, { once: true });
       this.sendSim(id, entry.request);
     });
   }

@@ -71,6 +71,9 @@ export class SshExecutor implements Executor {
       return Promise.reject(err as Error);
     }
     if (this.closed) return Promise.reject(new Error("the SSH executor is closed"));
+    const onAbort = () => this.pump();
+    // The listener goes when the job ends: callers may share one long-lived signal.
+    const done = () => signal?.removeEventListener("abort", onAbort);
     const p = new Promise<SimResult>((resolve, reject) => {
       const job: Job = {
         request,
@@ -78,10 +81,10 @@ export class SshExecutor implements Executor {
         signal,
         attempts: 0,
         queuedAt: Date.now(),
-        resolve,
-        reject,
+        resolve: (r) => (done(), resolve(r)),
+        reject: (e) => (done(), reject(e)),
       };
-      signal?.addEventListener("abort", () => this.pump(), { once: true });
+      signal?.addEventListener("abort", onAbort, { once: true });
       this.queue.push(job);
     });
     const tracked: Promise<unknown> = p.catch(() => undefined).finally(() => this.running.delete(tracked));
