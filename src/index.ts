@@ -125,3 +125,27 @@ export {
   TargetCheck,
   type SimRequestInput,
 } from "./core/protocol.js";
+
+// ---- reports, model-server lifecycle, Hub push ----
+export {
+  REPORT_FORMATS,
+  writeComparison,
+  writeRunReport,
+  type ReportFormat,
+  type RunReportResult,
+} from "./report/write.js";
+export {
+  runServeEval,
+  type EvalOutcome,
+  type GroupOutcome,
+  type ServeEvalOptions,
+  type ServeEvalResult,
+} from "./serve/lifecycle.js";
+export { loadPlan, ServeEvalPlanInput, type ServeEvalPlan } from "./serve/plan.js";
+export { exportToHub, pushFolderToHub } from "./curate/hub.js";
+export {
+  probeSimulatorVersion,
+  SimulatorUnavailableError,
+  VersionGuardExecutor,
+} from "./exec/version-guard.js";
+export { detectVerilator, pinnedVerilator, type VerilatorInfo } from "./eda/verilator/toolchain.js";

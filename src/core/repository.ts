@@ -6,7 +6,7 @@ import { CoverageTarget } from "./protocol.js";
 export const NamedFile = z.object({ name: z.string().min(1), content: z.string() });
 export type NamedFile = z.infer<typeof NamedFile>;
 
-/** Our native dataset row: the benchmark row schema of shared/benchmarks/README.md. */
+/** Our native dataset row: the benchmark row schema of benchmarks/README.md. */
 export const NativeRow = z.object({
   id: z.string().min(1),
   source: z.string().optional(),
