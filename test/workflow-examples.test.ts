@@ -2,18 +2,19 @@
 // --workflow FILE` with the built-in policy and real simulations; the ledger shows each
 // strategy's steps. Also: a .ts workflow through a loader, and the errors for bad files.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
 const bin = join(root, "bin", "llm4cov");
 const tmp = mkdtempSync(join(tmpdir(), "llm4cov-wf-examples-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const dataset = (() => {
-  const dir = join(tmpdir(), "llm4cov-wf-examples-data");
+  const dir = join(tmp, "data");
   mkdirSync(dir, { recursive: true });
   const rows = readFileSync(join(root, "examples", "designs.jsonl"), "utf8")
     .split("\n")

@@ -2,7 +2,7 @@
 // rows the pre-registry loop stored for the same seeds. The reference is a frozen copy of that
 // loop (test/fixtures/workflow/legacy-workflow.ts), run here beside runEval on the same ledger
 // identity: same ids, same prompts, same answers, same states, transitions and sample results.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -19,11 +19,14 @@ import { runSample as legacyRunSample } from "./fixtures/workflow/legacy-workflo
 const root = join(import.meta.dirname, "..");
 const tmp = mkdtempSync(join(tmpdir(), "llm4cov-wf-identity-"));
 const exec = new LocalExecutor({ slots: 2 });
-afterAll(() => exec.close());
+afterAll(async () => {
+  await exec.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 // Two designs where the built-in policy needs feedback rounds (so every mode differs).
 const dataset = (() => {
-  const dir = join(tmpdir(), "llm4cov-wf-identity-data");
+  const dir = join(tmp, "data");
   mkdirSync(dir, { recursive: true });
   const rows = readFileSync(join(root, "examples", "designs.jsonl"), "utf8")
     .split("\n")
