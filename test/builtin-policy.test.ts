@@ -30,10 +30,7 @@ const has = (tool: string) => {
 };
 const tools = has("iverilog") && has("verilator");
 
-const rows: Repository[] = readFileSync(
-  new URL("../benchmarks/cvdp_ecov_dev.jsonl", import.meta.url),
-  "utf8",
-)
+const rows: Repository[] = readFileSync(new URL("../benchmarks/cvdp_ecov_dev.jsonl", import.meta.url), "utf8")
   .trim()
   .split("\n")
   .map((l) => repositoryFromRow(NativeRow.parse(JSON.parse(l))));
