@@ -2,7 +2,6 @@
 // job answers within its wall limit with a status from the taxonomy, nothing is left running.
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SimResult } from "../src/core/protocol.js";
@@ -13,12 +12,15 @@ import { counterRequest, GOOD_TB, SPIN_TB } from "./fixtures/eda.js";
 import * as A from "./fixtures/sandbox/attacks.js";
 import { processesUnder } from "./fixtures/sandbox/procs.js";
 
+// The attacks aim at the host's own /tmp (which the sandbox replaces), not at the per-run
+// test temp dir (test/global-setup.ts), whose parents do not exist inside the sandbox.
+const HOST_TMP = "/tmp";
 const tag = randomBytes(6).toString("hex");
-const workRoot = join(tmpdir(), `llm4cov-attack-test-${tag}`);
+const workRoot = join(HOST_TMP, `llm4cov-attack-test-${tag}`);
 const ENV_SECRET = `env-secret-${tag}`;
 const FILE_SECRET = `file-secret-${tag}`;
-const secretFile = join(tmpdir(), `llm4cov-secret-${tag}.txt`);
-const canaryDir = join(tmpdir(), `llm4cov-canary-${tag}`);
+const secretFile = join(HOST_TMP, `llm4cov-secret-${tag}.txt`);
+const canaryDir = join(HOST_TMP, `llm4cov-canary-${tag}`);
 const hostname = existsSync("/etc/hostname") ? readFileSync("/etc/hostname", "utf8").trim() : "";
 // bwrap usable here (installed and able to run), as the pipeline itself decides.
 const bwrap = (await sandboxInfo()).mode === "bwrap";
@@ -42,7 +44,7 @@ async function run(tb: string, extra: Record<string, unknown> = {}, signal?: Abo
   results.push(r);
   return r;
 }
-const marker = (name: string) => join(tmpdir(), `llm4cov-marker-${tag}-${name}`);
+const marker = (name: string) => join(HOST_TMP, `llm4cov-marker-${tag}-${name}`);
 
 beforeAll(() => {
   mkdirSync(workRoot, { recursive: true });

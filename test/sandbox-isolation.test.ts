@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBounded, runRaw, type ProcessLimits } from "../src/eda/process.js";
@@ -20,12 +19,15 @@ import {
 import { processesUnder, uidProcesses, waitFor } from "./fixtures/sandbox/procs.js";
 
 const root = join(import.meta.dirname, "..");
+// The attacks aim at the host's own /tmp (which the sandbox replaces), not at the per-run
+// test temp dir (test/global-setup.ts), whose parents do not exist inside the sandbox.
+const HOST_TMP = "/tmp";
 const tag = randomBytes(6).toString("hex");
-const workRoot = join(tmpdir(), `llm4cov-sandbox-test-${tag}`);
+const workRoot = join(HOST_TMP, `llm4cov-sandbox-test-${tag}`);
 const ENV_SECRET = `env-secret-${tag}`;
 const FILE_SECRET = `file-secret-${tag}`;
-const canaryDir = join(tmpdir(), `llm4cov-canary-${tag}`);
-const secretFile = join(tmpdir(), `llm4cov-secret-${tag}.txt`);
+const canaryDir = join(HOST_TMP, `llm4cov-canary-${tag}`);
+const secretFile = join(HOST_TMP, `llm4cov-secret-${tag}.txt`);
 const hostname = existsSync("/etc/hostname") ? readFileSync("/etc/hostname", "utf8").trim() : "";
 const hasBwrap = existsSync("/usr/bin/bwrap");
 const isRoot = process.getuid?.() === 0;
@@ -59,7 +61,7 @@ async function inSandbox(script: string, limits: Partial<ProcessLimits> = {}) {
 }
 
 /** A marker path on the host that a contained payload must never create. */
-const marker = (name: string) => join(tmpdir(), `llm4cov-marker-${tag}-${name}`);
+const marker = (name: string) => join(HOST_TMP, `llm4cov-marker-${tag}-${name}`);
 
 const FS_PAYLOAD = (job: { dir: string }) => `
 touch ${marker("abs")}; touch ../llm4cov-marker-${tag}-rel1; touch ../../llm4cov-marker-${tag}-rel2
@@ -76,7 +78,7 @@ function expectFsContained(out: string, dir: string) {
   expect(readFileSync(join(dir, "inside.txt"), "utf8")).toBe("ok\n"); // the job dir is writable
   expect(existsSync(marker("abs"))).toBe(false);
   expect(existsSync(join(dirname(dir), `llm4cov-marker-${tag}-rel1`))).toBe(false);
-  expect(existsSync(join(tmpdir(), `llm4cov-marker-${tag}-rel2`))).toBe(false);
+  expect(existsSync(join(HOST_TMP, `llm4cov-marker-${tag}-rel2`))).toBe(false);
   expect(readFileSync(join(canaryDir, "keep.txt"), "utf8")).toBe("canary\n");
   expect(existsSync("/usr/llm4cov-pwned")).toBe(false);
   expect(out).not.toContain(ENV_SECRET);
