@@ -26,3 +26,14 @@ export function coverageScore(result: SimResult | null | undefined): number {
   if (!result || !isSimSuccess(result.status)) return 0;
   return result.coverage?.score ?? 0;
 }
+
+/** A stored state's round outcome in a finished sample, as the ledger holds it. */
+export interface RoundRow {
+  sample_id: string;
+  task_id: string;
+  sample_index: number;
+  round: number;
+  score: number;
+  sim_pass: number;
+  cov_pass: number;
+}

@@ -1,5 +1,6 @@
 // Evaluation metrics from per-sample round outcomes (pure): Cov Pass, Avg Cov, Sim Pass at
 // pass@1 and pass@k, per-round rates. See docs/metrics.md.
+import type { RoundRow } from "../core/state.js";
 import { anyOfN, mean, passAtK } from "./passk.js";
 
 export interface RoundPoint {
@@ -51,15 +52,7 @@ export interface EvalMetrics {
 }
 
 /** A stored state's round outcome as the ledger holds it (ordered by task, sample, round). */
-export interface RoundRow {
-  sample_id: string;
-  task_id: string;
-  sample_index: number;
-  round: number;
-  score: number;
-  sim_pass: number;
-  cov_pass: number;
-}
+export type { RoundRow };
 
 /** Groups ledger rows into per-sample round lists, keeping the rows' order. */
 export function groupSampleRounds(rows: Iterable<RoundRow>): SampleRounds[] {

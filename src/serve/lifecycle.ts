@@ -97,14 +97,7 @@ export async function runServeEval(
   for (const g of plan.groups) {
     if (stop || opts.signal?.aborted) {
       groups.push({
-        name: g.name,
-        status: opts.signal?.aborted ? "interrupted" : "skipped",
-        log: g.logFile,
-        pid: null,
-        model: g.model,
-        ready_seconds: null,
-        stopped_by: null,
-        stopped: true,
+        ...groupOutcome(g, opts.signal?.aborted ? "interrupted" : "skipped"),
         evals: g.evals.map(skipped),
       });
       continue;
@@ -116,14 +109,11 @@ export async function runServeEval(
   return { plan: plan.file, ok: groups.every((g) => g.status === "ok"), groups };
 }
 
-async function runGroup(
-  g: PlannedGroup,
-  opts: ServeEvalOptions,
-  log: (line: string) => void,
-): Promise<GroupOutcome> {
-  const out: GroupOutcome = {
+/** A group's outcome before its server started: nothing ran, nothing to stop. */
+function groupOutcome(g: PlannedGroup, status: GroupOutcome["status"]): GroupOutcome {
+  return {
     name: g.name,
-    status: "ok",
+    status,
     log: g.logFile,
     pid: null,
     model: g.model,
@@ -132,6 +122,14 @@ async function runGroup(
     stopped: true,
     evals: [],
   };
+}
+
+async function runGroup(
+  g: PlannedGroup,
+  opts: ServeEvalOptions,
+  log: (line: string) => void,
+): Promise<GroupOutcome> {
+  const out = groupOutcome(g, "ok");
   const apiKey = g.apiKeyEnv ? (process.env[g.apiKeyEnv] ?? null) : null;
   const fail = (status: GroupOutcome["status"], error: string, tail?: string[]) => {
     out.status = status;

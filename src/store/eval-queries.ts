@@ -1,25 +1,15 @@
 // The eval summary's reads of a run ledger (SQL lives in src/store only).
+import type { RoundRow } from "../core/state.js";
 import type { Ledger } from "./ledger.js";
 
-/** A stored state's round outcome in a finished sample, ordered by task, sample, round. */
-export interface DoneRoundRow {
-  sample_id: string;
-  task_id: string;
-  sample_index: number;
-  round: number;
-  score: number;
-  sim_pass: number;
-  cov_pass: number;
-}
-
-export function doneSampleRounds(ledger: Ledger): DoneRoundRow[] {
+export function doneSampleRounds(ledger: Ledger): RoundRow[] {
   return ledger.db
     .prepare(
       `SELECT s.sample_id, s.task_id, s.sample_index, st.round, st.score, st.sim_pass, st.cov_pass
        FROM samples s JOIN states st ON st.sample_id = s.sample_id WHERE s.status = 'done'
        ORDER BY s.task_id, s.sample_index, st.round`,
     )
-    .all() as DoneRoundRow[];
+    .all() as RoundRow[];
 }
 
 export function unfinishedSamples(ledger: Ledger): { sample_id: string; error: string | null }[] {

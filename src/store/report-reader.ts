@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { LEDGER_FILE } from "./ledger-schema.js";
+import type { StateRow } from "./ledger.js";
 
 /** Coverage families a result may carry; older results lack expression and fsm. */
 export const FAMILIES = ["line", "branch", "toggle", "expression", "fsm", "user"] as const;
@@ -64,17 +65,7 @@ export interface SampleRow {
 }
 
 /** A state with everything a task page shows: testbench, result, the LLM call that made it. */
-export interface FullState {
-  state_id: string;
-  sample_id: string;
-  round: number;
-  testbench: string | null;
-  parse_error: string | null;
-  status: string | null;
-  score: number;
-  sim_pass: number;
-  cov_pass: number;
-  result_json: string | null;
+export interface FullState extends StateRow {
   input_state_id: string | null;
   call_id: string | null;
   model: string | null;

@@ -1,6 +1,7 @@
 // Reads of run ledgers for curation (`curate parse`, `rounds`): the joined transition rows, a
 // ledger's synthesis lineage, the repositories. SQL lives in src/store only (docs/design/architecture.md).
 import type { Repository } from "../core/repository.js";
+import type { RoundRow } from "../core/state.js";
 import type { Ledger } from "./ledger.js";
 
 export interface JoinedTransition {
@@ -150,14 +151,7 @@ export function repoReader(ledger: Ledger, cacheSize = 16): (hash: string) => Re
 }
 
 /** A finished sample's state with its producing transition's input (for `llm4cov rounds`). */
-export interface RoundPoint {
-  sample_id: string;
-  task_id: string;
-  sample_index: number;
-  round: number;
-  score: number;
-  sim_pass: number;
-  cov_pass: number;
+export interface RoundPoint extends RoundRow {
   out_status: string | null;
   parse_error: string | null;
   input_state_id: string | null;
