@@ -2,6 +2,7 @@
 // wrong password or an unreachable server is one clear line instead of an endless retry loop.
 import { Redis } from "ioredis";
 import { redactText, redisOptions, type QueueSpec } from "./spec.js";
+import { NETWORK_ERROR_CODES } from "../network-codes.js";
 
 export class QueueConnectError extends Error {
   constructor(
@@ -13,17 +14,6 @@ export class QueueConnectError extends Error {
     this.name = "QueueConnectError";
   }
 }
-
-const NETWORK_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EAI_AGAIN",
-  "ENOTFOUND",
-]);
 
 const TLS_CODES = new Set([
   "SELF_SIGNED_CERT_IN_CHAIN",
@@ -61,7 +51,7 @@ export function classifyRedisError(spec: QueueSpec, err: unknown): QueueConnectE
       `Redis at ${spec.label}: the server's TLS certificate is not trusted (${e.code}); pass its CA with --redis-ca`,
       "auth",
     );
-  if (e?.code && NETWORK_CODES.has(e.code))
+  if (e?.code && NETWORK_ERROR_CODES.has(e.code))
     return new QueueConnectError(`cannot reach Redis at ${spec.label} (${e.code})`, "unreachable");
   return new QueueConnectError(`cannot use Redis at ${spec.label}: ${msg}`, "other");
 }

@@ -1,5 +1,6 @@
 // Errors of the SSH executor. `permanent` ones (auth, host key, configuration, remote command)
 // stop a host for the executor's lifetime; the others are retried with backoff.
+import { NETWORK_ERROR_CODES } from "../network-codes.js";
 
 export class SshError extends Error {
   /** A configuration problem that retrying cannot fix. */
@@ -52,17 +53,6 @@ export class RemoteCommandError extends SshError {
   }
 }
 
-const TRANSIENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EAI_AGAIN",
-  "ENOTFOUND",
-]);
-
 /** Maps an error from the socket or ssh2 to one of ours. */
 export function classifySshError(host: string, err: unknown): SshError {
   if (err instanceof SshError) return err;
@@ -73,7 +63,7 @@ export function classifySshError(host: string, err: unknown): SshError {
       host,
       `authentication failed (${msg}): the server did not accept the key; check --ssh-key and the host's authorized_keys`,
     );
-  if (e?.code && TRANSIENT_CODES.has(e.code))
+  if (e?.code && NETWORK_ERROR_CODES.has(e.code))
     return new SshUnreachableError(host, `cannot connect (${e.code}): ${msg}`);
   if (e?.level === "client-timeout")
     return new SshUnreachableError(host, `timed out waiting for the SSH handshake`);
